@@ -1,0 +1,1 @@
+"""Tianmen S&T plan site: data/ -> validated Plan -> pages, charts and downloads. Imports nothing from MkDocs."""

@@ -1,0 +1,534 @@
+"""Typed models, one per kind of YAML file in data/, with a description on every field.
+
+The JSON Schemas in schemas/ are generated from these models (see schemas.py).
+Validators raise PydanticCustomError with the checker's own problem codes, so a
+wrong value in a file is reported with the same code however it is caught.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+FIRST_YEAR = 2015  # the plan states values for the end of the 12th FYP ("十二五"末)
+LAST_YEAR = 2025  # the plan period ends in 2025
+PLAN_START, PLAN_END, BASELINE_YEAR = 2021, 2025, 2020
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_FULLWIDTH_DIGIT = re.compile(r"[\uff10-\uff19\uff0e\uff0c]")
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_NUMBER_THEN_TEXT = re.compile(r"^[+-]?\d+(\.\d+)?\s*\S+$")
+
+
+def _number(v):
+    """Accept int/float; explain the usual ways a number gets typed wrong."""
+    if isinstance(v, bool):
+        raise PydanticCustomError("type-wrong", "应当是数字，不是 true/false")
+    if isinstance(v, (int, float)):
+        return v
+    if isinstance(v, str):
+        s = v.strip()
+        if _FULLWIDTH_DIGIT.search(s):
+            raise PydanticCustomError("number-full-width", "“{v}”中有全角数字，应写作 {fixed}",
+                                      {"v": v, "fixed": unicodedata.normalize("NFKC", s)})
+        if _THOUSANDS.match(s):
+            raise PydanticCustomError("number-thousands-separator", "“{v}”应写作 {fixed}",
+                                      {"v": v, "fixed": s.replace(",", "")})
+        if _NUMBER_THEN_TEXT.match(s) or re.match(r"^[+-]?\d", s):
+            raise PydanticCustomError("number-with-unit", "“{v}”不是纯数字", {"v": v})
+    raise PydanticCustomError("type-wrong", "应当是数字")
+
+
+def _integer(v):
+    v = _number(v)
+    if isinstance(v, float) and not v.is_integer():
+        raise PydanticCustomError("type-wrong", "应当是整数")
+    return int(v)
+
+
+def _year(v: int) -> int:
+    if not FIRST_YEAR <= v <= LAST_YEAR:
+        raise PydanticCustomError("year-out-of-range", "{v} 年不在 {a}—{b} 之内",
+                                  {"v": v, "a": FIRST_YEAR, "b": LAST_YEAR})
+    return v
+
+
+def _id(v: str) -> str:
+    if not isinstance(v, str) or not _ID.match(v):
+        raise PydanticCustomError("id-invalid", "“{v}”不是合格的 id", {"v": v})
+    return v
+
+
+def _date(v):
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, str):
+        try:
+            return dt.date.fromisoformat(v.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("date-invalid", "“{v}”不是 YYYY-MM-DD 格式的日期", {"v": v})
+
+
+def _url(v):
+    if not isinstance(v, str) or not re.match(r"^https?://[^\s/]+\.[^\s]+$", v.strip()):
+        raise PydanticCustomError("url-invalid", "“{v}”不是完整的网址", {"v": v})
+    return v.strip()
+
+
+def _str(v):
+    if not isinstance(v, str):
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return str(v)  # YAML reads 2020 as a number; in a text field it is text
+        raise PydanticCustomError("type-wrong", "应当是文字")
+    return v
+
+
+Number = Annotated[Union[int, float], BeforeValidator(_number)]
+Integer = Annotated[int, BeforeValidator(_integer)]
+Year = Annotated[int, BeforeValidator(_integer), AfterValidator(_year)]
+Id = Annotated[str, BeforeValidator(_id)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+Url = Annotated[str, BeforeValidator(_url)]
+Str = Annotated[str, BeforeValidator(_str)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+def _zh_not_empty(v: str) -> str:
+    if not v.strip():
+        raise PydanticCustomError("text-zh-empty", "zh 不能为空")
+    return v
+
+
+class Text(Model):
+    """A text a reader sees, in Chinese (the original) and English (translation, may be pending)."""
+
+    zh: Annotated[str, BeforeValidator(_str), AfterValidator(_zh_not_empty)]
+    """Chinese text, exactly as in the source where it comes from the plan."""
+    en: Str = ""
+    """English translation; empty while the translation is pending."""
+
+
+# --------------------------------------------------------------------------- plan.yaml
+
+
+class Period(Model):
+    start: Year
+    """First year of the plan period."""
+    end: Year
+    """Last year of the plan period."""
+
+
+class PlanMeta(Model):
+    """data/plan.yaml: what the document is and where it was published."""
+
+    title: Text
+    """The plan's title."""
+    issuer: Text
+    """The office that issued the plan."""
+    notice_title: Text
+    """Title of the notice that published the plan."""
+    document_date: Date
+    """Date on the issuing notice."""
+    published: Date
+    """Date the notice was published on the government site."""
+    published_time: Str = ""
+    """Time of publication as shown on the government site (HH:MM)."""
+    source_url: Url
+    """Page of the Tianmen government site the text was taken from."""
+    source_section: Str = ""
+    """Where the page sits on the government site (its breadcrumb)."""
+    period: Period
+    """The plan period."""
+    baseline_year: Year
+    """Year of the indicator table's baseline values."""
+    summary: Text
+    """A short plain-language description of the plan, written for this site (not plan text)."""
+
+
+# --------------------------------------------------------------------------- plan text
+
+
+class Paragraph(Model):
+    """One paragraph of the plan text."""
+
+    id: Annotated[str, BeforeValidator(_str)]
+    """Stable id, e.g. 3-2-12: section 3-2, twelfth paragraph. Never reuse or renumber."""
+    lead: Optional[Text] = None
+    """Run-in lead phrase printed before the body (in the source it is glued to the body)."""
+    text: Text
+    """The body of the paragraph, exactly as in the source."""
+
+
+class Division(Model):
+    """A chapter, section, item or sub-item of the plan, with its original numbering."""
+
+    id: Annotated[str, BeforeValidator(_str)]
+    """Stable id from the numbering: 3 (chapter), 3-2 (section), 3-2-1 (item), 3-3-1-2 (sub-item)."""
+    number: Str
+    """The number as printed: 一、 / (一) / 1. / (1)."""
+    title: Text
+    """The heading, without its number."""
+    title_run_in: bool = False
+    """True when the source glues the heading to the first paragraph (1.高新技术产业快速发展大力实施…)."""
+    source_heading: Optional[Str] = None
+    """The heading line exactly as the damaged source prints it, when it differs from number + title."""
+    paragraphs: list[Paragraph] = []
+    """Paragraphs before any sub-divisions."""
+    children: list["Division"] = []
+    """Sub-divisions, in order."""
+    box: Optional[Id] = None
+    """Id of an industry chain whose project box (专栏) is printed at the end of this division."""
+    table: Optional[Literal["indicators"]] = None
+    """A table printed at the end of this division."""
+
+
+class Chapter(Division):
+    """data/plan/N.yaml: one chapter of the plan text."""
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+class StatedValue(Model):
+    """A value for an earlier year stated in the plan text (e.g. “十二五”末)."""
+
+    year: Year
+    """The year the value refers to."""
+    period_label: Text
+    """How the text names the time, e.g. “十二五”末."""
+    value: Number
+    """The value exactly as the text states it."""
+    unit: Text
+    """The unit the text uses for this value."""
+    paragraph: Str
+    """Id of the paragraph that states it."""
+    note: Optional[Text] = None
+    """How this value relates to the indicator's definition."""
+
+
+class Target(Model):
+    year: Year
+    """Target year."""
+    value: Number
+    """Target value as printed in the table."""
+    qualifier: Optional[Literal["以上", "超过"]] = None
+    """Qualifier the text gives: 以上 (or more), 超过 (more than); empty when the text gives none."""
+    paragraphs: list[Str] = []
+    """Ids of the paragraphs that state this target in the text."""
+
+
+class Baseline(Model):
+    year: Year
+    """Baseline year (2020)."""
+    value: Number
+    """Baseline value as printed in the table."""
+
+
+class Indicator(Model):
+    """One row of the plan's table of main indicators."""
+
+    id: Id
+    """Stable id used in URLs, e.g. high-tech-enterprises."""
+    number: Integer
+    """Row number (序号) as printed."""
+    name: Text
+    """Indicator name as printed."""
+    unit: Optional[Text] = None
+    """Unit; empty when neither the table nor the text gives one."""
+    unit_source: Literal["table", "text", "none"]
+    """Where the unit comes from: printed in the table, inferred from the text, or nowhere."""
+    unit_paragraph: Optional[Str] = None
+    """When the unit is inferred from the text: the paragraph that uses it."""
+    cumulative: bool
+    """True for 累计 (cumulative) indicators."""
+    direction: Literal["higher", "lower"] = "higher"
+    """Whether a higher value is better."""
+    baseline: Baseline
+    """The 2020 value."""
+    target: Target
+    """The 2025 target."""
+    earlier: list[StatedValue] = []
+    """Earlier values the plan text states."""
+    tolerance: Optional[Number] = None
+    """Status tolerance: how far below the expected path (as a share of the baseline-to-target distance) still counts as on track."""
+    note: Optional[Text] = None
+    """Editorial note on the definition or the table."""
+    expected_sources: list[Text] = []
+    """Kinds of publication that usually report this indicator."""
+
+
+class NumberingGap(Model):
+    number: Integer
+    """The missing number."""
+    note: Text
+    """What is known about the gap."""
+
+
+class IndicatorTable(Model):
+    """data/indicators.yaml: the plan's table of main indicators, as printed."""
+
+    title: Text
+    """Table title as printed."""
+    columns: list[Text]
+    """Column headings as printed."""
+    division: Str
+    """Id of the plan division that prints the table."""
+    numbering_gaps: list[NumberingGap] = []
+    """Row numbers the printed table skips."""
+    indicators: list[Indicator]
+    """The rows, in printed order."""
+
+
+# --------------------------------------------------------------------------- industry chains
+
+
+class Quantity(Model):
+    """A quantity a project description states, as a number with its unit."""
+
+    kind: Literal["capacity", "floor_area", "land_area", "equipment", "investment", "output_value",
+                  "tax", "jobs", "production_lines", "facilities", "brands", "enterprises", "other"]
+    """What the number measures."""
+    item: Optional[Text] = None
+    """What is counted or produced, e.g. 芳基吡唑腈."""
+    value: Optional[Number] = None
+    """The number as stated; use min/max for a range."""
+    min: Optional[Number] = None
+    """Lower end of a stated range."""
+    max: Optional[Number] = None
+    """Upper end of a stated range."""
+    unit: Text
+    """The unit as stated, e.g. 吨/年, 平方米, 台(套), 亿元."""
+    qualifier: Optional[Text] = None
+    """Qualifier the text gives, e.g. 以上, 余, 可达, 预计."""
+    source: Str
+    """The words of the description the quantity is read from."""
+
+
+class Project(Model):
+    """One flagship project of a 专栏."""
+
+    id: Id
+    """Stable id, e.g. biomedicine-chemicals-03."""
+    number: Integer
+    """Number in the 专栏 as printed."""
+    name: Text
+    """Project name as printed (with the source's trailing 。 when it has one)."""
+    enterprises: list[Text] = []
+    """Enterprises named in the project text."""
+    description: Text
+    """The full description, exactly as printed."""
+    quantities: list[Quantity] = []
+    """Quantities the description states."""
+
+
+class Box(Model):
+    number: Str
+    """The box label as printed, e.g. 专栏1."""
+    title: Text
+    """The box title as printed."""
+
+
+class Chain(Model):
+    """data/industries/<id>.yaml: one industry chain (产业链) and its flagship projects."""
+
+    id: Id
+    """Stable id used in URLs."""
+    order: Integer
+    """Position among the chains (1–5), as in the plan."""
+    name: Text
+    """Name of the chain."""
+    division: Str
+    """Id of the plan division that describes the chain (its 思路与目标 and 发展方向)."""
+    box: Box
+    """The project box (专栏) heading."""
+    projects: list[Project]
+    """The flagship projects, in printed order."""
+
+
+# --------------------------------------------------------------------------- commitments
+
+
+class Commitment(Model):
+    """A quantitative promise the plan text makes."""
+
+    id: Id
+    """Stable id."""
+    text: Text
+    """The promise in short, as the text words it."""
+    paragraph: Str
+    """Id of the paragraph that makes it."""
+    value: Optional[Number] = None
+    """The promised number, exactly as stated."""
+    min: Optional[Number] = None
+    """Lower end of a promised range (where the source lost its range dash, from the editorial note)."""
+    max: Optional[Number] = None
+    """Upper end of a promised range."""
+    unit: Text
+    """Unit as stated."""
+    qualifier: Optional[Text] = None
+    """以上, 超过, 力争 … as stated."""
+    year: Optional[Year] = None
+    """Year by which it is promised; empty when the text names no year."""
+    per_year: bool = False
+    """True when the promise is a yearly amount (每年)."""
+    indicator: Optional[Id] = None
+    """The indicator of the table this restates, if any."""
+    note: Optional[Id] = None
+    """Id of an editorial note that affects how the number is read."""
+
+
+class Milestone(Model):
+    """A status the plan aims for (国家高新区, 国家创新型县(市) …)."""
+
+    id: Id
+    """Stable id."""
+    name: Text
+    """What is to be achieved."""
+    deadline: Optional[Text] = None
+    """By when, as the text puts it (e.g. 十四五期间)."""
+    paragraphs: list[Str]
+    """Ids of the paragraphs that state it."""
+
+
+class Commitments(Model):
+    """data/commitments.yaml: quantitative promises and milestones stated in the text."""
+
+    commitments: list[Commitment]
+    """Quantitative promises, in text order."""
+    milestones: list[Milestone]
+    """Milestones, in text order."""
+
+
+# --------------------------------------------------------------------------- references, notes, sources
+
+
+class Reference(Model):
+    """A policy document or programme the plan cites."""
+
+    id: Id
+    """Stable id."""
+    title: Text
+    """Title as cited."""
+    doc_number: Optional[Str] = None
+    """Document number as printed, e.g. 天政发〔2017〕8号."""
+    paragraphs: list[Str]
+    """Ids of the paragraphs that cite it."""
+
+
+class References(Model):
+    """data/references.yaml: documents the plan cites."""
+
+    references: list[Reference]
+
+
+class EditorialNote(Model):
+    """A place where the extracted source text is damaged, with its probable reading."""
+
+    id: Id
+    """Stable id."""
+    kind: Literal["lost-range-dash", "lost-character", "lost-punctuation", "missing-number",
+                  "garbled", "glued-lead-in", "converted-punctuation", "other"]
+    """Kind of damage."""
+    scope: Literal["paragraph", "heading", "project", "global"] = "paragraph"
+    """What the note is attached to."""
+    target: Optional[Str] = None
+    """Id of the paragraph, division or project the note is attached to (empty for a global note)."""
+    source: Str
+    """The source string exactly as the extracted text has it (for a global note, an example)."""
+    reading: Text
+    """The probable correct reading."""
+    reason: Text
+    """Why this reading is probable."""
+    confidence: Literal["high", "medium", "low"]
+    """How sure the reading is."""
+
+
+class EditorialNotes(Model):
+    """data/editorial-notes.yaml."""
+
+    notes: list[EditorialNote]
+
+
+class Source(Model):
+    """A public document a value rests on."""
+
+    id: Id
+    """Stable id."""
+    title: Str
+    """Title as published."""
+    publisher: Str
+    """Who published it."""
+    date: Optional[Date] = None
+    """Publication date."""
+    date_note: Optional[Str] = None
+    """Anything more about the date (e.g. delivered vs published)."""
+    url: Optional[Url] = None
+    """Where it can be read."""
+    kind: Literal["statistics-bulletin", "government-work-report", "department-report",
+                  "newspaper", "government-notice", "other"] = "other"
+    """Kind of publication."""
+
+
+class Sources(Model):
+    """data/sources.yaml: the registry of sources, referenced by id."""
+
+    sources: list[Source]
+
+
+class Observation(Model):
+    """A published value of an indicator for a year."""
+
+    indicator: Id
+    """Id of the indicator."""
+    year: Year
+    """Year the value refers to."""
+    value: Number
+    """The value exactly as the source states it."""
+    unit: Text
+    """The unit the source uses."""
+    source: Optional[Id] = None
+    """Id of the source in data/sources.yaml."""
+    quote: Optional[Str] = None
+    """The sentence of the source that states the value."""
+    match: Literal["exact", "close-equivalent"]
+    """Whether the source's definition matches the plan's exactly."""
+    match_note: Optional[Text] = None
+    """For a close equivalent: how the definitions differ."""
+
+
+class Observations(Model):
+    """data/observations.yaml: published values of the plan's indicators."""
+
+    observations: list[Observation]
+
+
+class GlossaryTerm(Model):
+    id: Id
+    """Stable id."""
+    term: Text
+    """The term in Chinese and its one English rendering."""
+    variants: list[Str] = []
+    """Other English renderings accepted in translations."""
+    definition: Text
+    """A short definition for readers new to Chinese policy terms."""
+
+
+class Glossary(Model):
+    """data/glossary.yaml."""
+
+    terms: list[GlossaryTerm]
+
+
+Division.model_rebuild()
+Chapter.model_rebuild()

@@ -1,0 +1,194 @@
+"""Turn the Plan into the site's pages (Markdown with HTML blocks), for one language at a time.
+
+Every page is rendered by a Jinja2 template in templates/. The language is passed
+explicitly; nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import models as m
+from . import paths
+from .plan import Plan, walk
+from .textformat import full_width, heading, number
+
+LANGS = ("zh", "en")
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # source path of the page, e.g. indicators/high-tech-enterprises.md
+    markdown: str
+
+
+def page_url(path: str) -> str:
+    """Site-relative URL of a page path with directory URLs: plan/1-1.md -> plan/1-1/."""
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+class Lang:
+    """Everything language-specific a template needs: which text of a pair to show, and the chrome strings."""
+
+    def __init__(self, plan: Plan, lang: str):
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}")
+        self.plan = plan
+        self.code = lang
+        self.html_lang = HTML_LANG[lang]
+        self.pending = False  # set when a text on the current page fell back to Chinese
+
+    def t(self, key: str) -> str:
+        """A chrome string (data/ui.yaml)."""
+        text = self.plan.ui.strings[key]
+        return self.plain(text)
+
+    def plain(self, text: Optional[m.Text], source: bool = False) -> str:
+        """Text for places where no markup may go (titles, attributes)."""
+        if text is None:
+            return ""
+        if self.code == "en" and text.en.strip():
+            return text.en
+        if self.code == "en":
+            self.pending = True
+        return full_width(text.zh)
+
+    def tx(self, text: Optional[m.Text]) -> Markup:
+        """Text as HTML; on English pages an untranslated text is shown in Chinese, marked as such."""
+        if text is None:
+            return Markup("")
+        if self.code == "en" and not text.en.strip():
+            self.pending = True
+            return Markup('<span lang="zh-Hans" class="untranslated">{}</span>').format(full_width(text.zh))
+        return escape(self.plain(text))
+
+
+def annotate(text: m.Text, notes: list[m.EditorialNote], lang: Lang) -> Markup:
+    """A paragraph's text with each damaged passage marked and linked to its editorial note."""
+    if lang.code == "en" and text.en.strip():
+        return escape(text.en)
+    zh = text.zh
+    out: list[Markup] = []
+    pos = 0
+    marks = sorted(((zh.find(n.source), n) for n in notes if n.source in zh), key=lambda t: t[0])
+    for start, note in marks:
+        if start < pos:
+            continue
+        out.append(escape(full_width(zh[pos:start])))
+        out.append(Markup('<mark class="ed-source" title="{title}">{src}</mark>'
+                          '<a class="ed-ref" href="#note-{id}" aria-label="{label}">※</a>').format(
+            src=full_width(note.source) if note.kind != "converted-punctuation" else note.source,
+            id=note.id, title=lang.t("note.probable") + "：" + note.reading.zh, label=lang.t("note.see")))
+        pos = start + len(note.source)
+    out.append(escape(full_width(zh[pos:])))
+    html = Markup("").join(out)
+    if lang.code == "en":
+        lang.pending = True
+        return Markup('<span lang="zh-Hans" class="untranslated">{}</span>').format(html)
+    return html
+
+
+def _md_inline(s: str) -> str:
+    """Escape characters Markdown would read as markup in a heading."""
+    return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", s)
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(paths.TEMPLATES)), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["num"] = number
+    env.filters["md"] = _md_inline
+    env.filters["heading"] = heading
+    return env
+
+
+class Renderer:
+    """Renders every page of one language."""
+
+    def __init__(self, plan: Plan, lang: str):
+        self.plan = plan
+        self.lang = Lang(plan, lang)
+        self.env = _env()
+
+    def _render(self, template: str, **ctx) -> str:
+        self.lang.pending = False
+        body = self.env.get_template(template).render(plan=self.plan, L=self.lang, t=self.lang.t,
+                                                      tx=self.lang.tx, plain=self.lang.plain, url=self.url,
+                                                      annotate=lambda text, notes: annotate(text, notes, self.lang),
+                                                      walk=walk, heading=heading, **ctx)
+        if self.lang.code == "en":
+            notice = self.env.get_template("_unofficial.md.j2").render(
+                t=self.lang.t, pending=self.lang.pending, plan=self.plan)
+            body = _insert_after_h1(body, notice)
+        return body
+
+    def url(self, path: str, anchor: str = "") -> str:
+        """Root-relative link from any page: MkDocs resolves .md links, so link to the page source."""
+        return "/" + page_url(path) + (f"#{anchor}" if anchor else "")
+
+    # -------------------------------------------------------------------------------- pages
+    def pages(self) -> list[Page]:
+        p = self.plan
+        out = [Page("index.md", self._render("home.md.j2")),
+               Page("plan/index.md", self._render("plan_index.md.j2"))]
+        for chapter, section in p.sections():
+            out.append(Page(f"plan/{section.id}.md", self._render(
+                "plan_section.md.j2", chapter=chapter, section=section)))
+        out.append(Page("indicators/index.md", self._render("indicators_index.md.j2")))
+        for ind in p.indicators:
+            out.append(Page(f"indicators/{ind.id}.md", self._render("indicator.md.j2", ind=ind)))
+        out.append(Page("industries/index.md", self._render("industries_index.md.j2")))
+        for chain in p.chains:
+            out.append(Page(f"industries/{chain.id}.md", self._render("chain.md.j2", chain=chain)))
+        for name in ("commitments", "glossary", "sources", "notes"):
+            out.append(Page(f"{name}/index.md", self._render(f"{name}.md.j2")))
+        return out
+
+    def nav(self) -> list:
+        """The navigation, titled in this language."""
+        t, p = self.lang.t, self.plan
+        plan_nav: list = [{t("nav.plan.contents"): "plan/index.md"}]
+        for chapter in p.chapters:
+            plan_nav.append({self.lang.plain(chapter.title): [
+                {full_width(sec.number) + self.lang.plain(sec.title) if self.lang.code == "zh" else self.lang.plain(sec.title):
+                 f"plan/{sec.id}.md"} for sec in chapter.children]})
+        return [
+            {t("nav.home"): "index.md"},
+            {t("nav.plan"): plan_nav},
+            {t("nav.indicators"): ["indicators/index.md"] + [f"indicators/{i.id}.md" for i in p.indicators]},
+            {t("nav.industries"): ["industries/index.md"] + [f"industries/{c.id}.md" for c in p.chains]},
+            {t("nav.commitments"): "commitments/index.md"},
+            {t("nav.about"): [
+                {t("nav.about.site"): "about.md"},
+                {t("nav.glossary"): "glossary/index.md"},
+                {t("nav.sources"): "sources/index.md"},
+                {t("nav.notes"): "notes/index.md"},
+            ]},
+        ]
+
+
+def _insert_after_h1(markdown: str, block: str) -> str:
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1:])
+    return block + "\n" + markdown
+
+
+def render_site(plan: Plan, lang: str) -> list[Page]:
+    return Renderer(plan, lang).pages()
+
+
+def alternate_path(path: str) -> str:
+    """The same page in the other language has the same path: URLs are identical under /en/."""
+    return path

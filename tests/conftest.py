@@ -1,0 +1,52 @@
+"""Shared fixtures: the real data loaded once, and a way to build broken copies of the synthetic fixture."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plansite import paths
+from plansite.check import load_plan
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINIMAL = FIXTURES / "minimal"
+
+
+@pytest.fixture(scope="session")
+def plan():
+    """The site's real data, checked."""
+    return load_plan(paths.DATA, paths.ROOT)
+
+
+@pytest.fixture(scope="session")
+def seed_body() -> list[str]:
+    """The plan body of the reference copy: from the first chapter heading after the contents to the last paragraph."""
+    lines = [line.strip() for line in paths.SEED.read_text(encoding="utf-8").splitlines()]
+    start = next(i for i, line in enumerate(lines) if line == "一、发展基础与形势")
+    end = next(i for i, line in enumerate(lines) if line.startswith("扫一扫在手机上查看"))
+    return [line for line in lines[start:end] if line]
+
+
+def overlay(case_dir: Path, tmp: Path) -> Path:
+    """Copy the minimal fixture to tmp, apply a broken case's files and deletions; return the project root."""
+    root = tmp / "project"
+    shutil.copytree(MINIMAL, root)
+    if (case_dir / "data").exists():
+        shutil.copytree(case_dir / "data", root / "data", dirs_exist_ok=True)
+    deleted = case_dir / "deleted.txt"
+    if deleted.exists():
+        for name in deleted.read_text().split():
+            (root / "data" / name).unlink()
+    return root
+
+
+def expected_problems(case_dir: Path) -> set[tuple[str, str, str]]:
+    out = set()
+    for line in (case_dir / "expected.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            file, lineno, code = line.rsplit(":", 2)
+            out.add((file, lineno, code))
+    return out
