@@ -29,6 +29,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("sources", "sources.yaml", m.Sources),
     Kind("observations", "observations.yaml", m.Observations),
     Kind("glossary", "glossary.yaml", m.Glossary),
+    Kind("ui", "ui.yaml", m.UiStrings),
 )
 
 

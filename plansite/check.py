@@ -397,7 +397,8 @@ def check(data_dir: Path, root: Optional[Path] = None) -> tuple[Report, Optional
         table=one["indicators"],
         chains=tuple(sorted((pc.model for pc in parsed["chain"]), key=lambda c: c.order)),
         commitments=one["commitments"], references=one["references"], notes=one["editorial-notes"],
-        sources=one["sources"], observations=one["observations"], glossary=one["glossary"], files=files,
+        sources=one["sources"], observations=one["observations"], glossary=one["glossary"], ui=one["ui"],
+        files=files,
     )
     return report, plan
 

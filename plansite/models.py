@@ -530,5 +530,12 @@ class Glossary(Model):
     terms: list[GlossaryTerm]
 
 
+class UiStrings(Model):
+    """data/ui.yaml: the site's own words (navigation, labels, notices), in both languages."""
+
+    strings: dict[str, Text]
+    """Key -> text. Keys are used by the page templates; a test checks every key a template uses exists."""
+
+
 Division.model_rebuild()
 Chapter.model_rebuild()

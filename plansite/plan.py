@@ -40,6 +40,7 @@ class Plan:
     sources: m.Sources
     observations: m.Observations
     glossary: m.Glossary
+    ui: m.UiStrings
     files: dict = field(default_factory=dict)  # kind/id -> data file path relative to the project root
 
     # ------------------------------------------------------------------ look-ups

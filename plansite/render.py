@@ -6,16 +6,18 @@ explicitly; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Optional
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import models as m
 from . import paths
-from .plan import Plan, walk
+from .plan import Plan
 from .textformat import full_width, heading, number
 
 LANGS = ("zh", "en")
@@ -26,6 +28,14 @@ HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 class Page:
     path: str  # source path of the page, e.g. indicators/high-tech-enterprises.md
     markdown: str
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """URL of page to_path as seen from page from_path (both source paths, directory URLs)."""
+    base = "/" + page_url(from_path)
+    target = "/" + page_url(to_path)
+    rel = posixpath.relpath(target, base if base.endswith("/") else posixpath.dirname(base))
+    return "./" if rel == "." else rel + "/"
 
 
 def page_url(path: str) -> str:
@@ -104,11 +114,14 @@ def _md_inline(s: str) -> str:
 
 
 def _env() -> Environment:
+    # Markdown attribute lists ({#top}) look like Jinja comments: move comments out of their way.
     env = Environment(loader=FileSystemLoader(str(paths.TEMPLATES)), autoescape=True,
+                      comment_start_string="[#", comment_end_string="#]",
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["num"] = number
     env.filters["md"] = _md_inline
     env.filters["heading"] = heading
+    env.filters["fw"] = full_width
     return env
 
 
@@ -119,39 +132,39 @@ class Renderer:
         self.plan = plan
         self.lang = Lang(plan, lang)
         self.env = _env()
+        # globals, so that imported macros see them too
+        self.env.globals.update(plan=plan, L=self.lang, t=self.lang.t, tx=self.lang.tx, plain=self.lang.plain,
+                                url=self.url, annotate=lambda text, notes: annotate(text, notes, self.lang),
+                                heading=heading)
 
-    def _render(self, template: str, **ctx) -> str:
+    def _render(self, path: str, template: str, **ctx) -> Page:
+        self.current = path
         self.lang.pending = False
-        body = self.env.get_template(template).render(plan=self.plan, L=self.lang, t=self.lang.t,
-                                                      tx=self.lang.tx, plain=self.lang.plain, url=self.url,
-                                                      annotate=lambda text, notes: annotate(text, notes, self.lang),
-                                                      walk=walk, heading=heading, **ctx)
+        body = self.env.get_template(template).render(**ctx)
         if self.lang.code == "en":
             notice = self.env.get_template("_unofficial.md.j2").render(
                 t=self.lang.t, pending=self.lang.pending, plan=self.plan)
             body = _insert_after_h1(body, notice)
-        return body
+        return Page(path, body)
 
     def url(self, path: str, anchor: str = "") -> str:
-        """Root-relative link from any page: MkDocs resolves .md links, so link to the page source."""
-        return "/" + page_url(path) + (f"#{anchor}" if anchor else "")
+        """Link from the page being rendered to another page, relative, so the site works under any base path."""
+        return relative_url(self.current, path) + (f"#{anchor}" if anchor else "")
 
     # -------------------------------------------------------------------------------- pages
     def pages(self) -> list[Page]:
         p = self.plan
-        out = [Page("index.md", self._render("home.md.j2")),
-               Page("plan/index.md", self._render("plan_index.md.j2"))]
+        out = [self._render("index.md", "home.md.j2"), self._render("plan/index.md", "plan_index.md.j2")]
         for chapter, section in p.sections():
-            out.append(Page(f"plan/{section.id}.md", self._render(
-                "plan_section.md.j2", chapter=chapter, section=section)))
-        out.append(Page("indicators/index.md", self._render("indicators_index.md.j2")))
+            out.append(self._render(f"plan/{section.id}.md", "plan_section.md.j2", chapter=chapter, section=section))
+        out.append(self._render("indicators/index.md", "indicators_index.md.j2"))
         for ind in p.indicators:
-            out.append(Page(f"indicators/{ind.id}.md", self._render("indicator.md.j2", ind=ind)))
-        out.append(Page("industries/index.md", self._render("industries_index.md.j2")))
+            out.append(self._render(f"indicators/{ind.id}.md", "indicator.md.j2", ind=ind))
+        out.append(self._render("industries/index.md", "industries_index.md.j2"))
         for chain in p.chains:
-            out.append(Page(f"industries/{chain.id}.md", self._render("chain.md.j2", chain=chain)))
+            out.append(self._render(f"industries/{chain.id}.md", "chain.md.j2", chain=chain))
         for name in ("commitments", "glossary", "sources", "notes"):
-            out.append(Page(f"{name}/index.md", self._render(f"{name}.md.j2")))
+            out.append(self._render(f"{name}/index.md", f"{name}.md.j2"))
         return out
 
     def nav(self) -> list:
@@ -189,6 +202,14 @@ def render_site(plan: Plan, lang: str) -> list[Page]:
     return Renderer(plan, lang).pages()
 
 
-def alternate_path(path: str) -> str:
-    """The same page in the other language has the same path: URLs are identical under /en/."""
-    return path
+def alternate_url(site_url: str, lang: str, url: str) -> tuple[str, str]:
+    """(other language, root-absolute URL of the same page in it): URLs are identical under /en/.
+
+    site_url is this build's; the Chinese site is at its root and the English one at <root>en/.
+    """
+    path = urlsplit(site_url).path or "/"
+    if not path.endswith("/"):
+        path += "/"
+    if lang == "zh":
+        return "en", path + "en/" + url
+    return "zh", (path[: -len("en/")] if path.endswith("/en/") else path) + url

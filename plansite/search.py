@@ -1,0 +1,49 @@
+"""Chinese word segmentation for the search index.
+
+Material's search plugin cuts Chinese text into words with jieba.cut, so a word
+inside a longer one (医药 in 生物医药, 器械 in 医疗器械) is never found. Indexing
+with jieba.cut_for_search adds the shorter words inside each long one, and the
+plan's own terms are added to jieba's dictionary so they also stay whole.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+import jieba
+
+from .plan import Plan
+
+
+class SearchSegmenter:
+    """Stands in for the jieba module inside Material's search plugin: only `cut` is used there."""
+
+    def cut(self, text, *args, **kwargs) -> Iterator[str]:
+        return jieba.cut_for_search(text)
+
+    def __getattr__(self, name):  # anything else behaves as jieba itself
+        return getattr(jieba, name)
+
+
+def plan_terms(plan: Plan) -> list[str]:
+    """Words the search must keep whole: glossary terms, chain and enterprise names."""
+    terms: set[str] = set()
+    terms.update(t.term.zh for t in plan.glossary.terms)
+    terms.update(c.name.zh for c in plan.chains)
+    for _, project in plan.projects():
+        terms.update(e.zh for e in project.enterprises)
+    return sorted(t for t in terms if 1 < len(t) <= 20 and "(" not in t)
+
+
+def add_terms(terms: Iterable[str]) -> None:
+    jieba.setLogLevel(60)  # jieba prints its cache use on stderr; MkDocs --strict does not mind, readers do
+    for term in terms:
+        jieba.add_word(term, freq=2_000)
+
+
+def install(search_plugin_module, plan: Plan) -> None:
+    """Swap the segmenter of Material's search plugin (module material.plugins.search.plugin) for ours."""
+    if getattr(search_plugin_module, "jieba", None) is None:
+        return
+    add_terms(plan_terms(plan))
+    search_plugin_module.jieba = SearchSegmenter()
