@@ -6,11 +6,11 @@ All the work is done by the plansite package; this file only connects it to MkDo
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from plansite import paths
 from plansite.check import check
 from plansite.render import Renderer, alternate_url
 from plansite import search
@@ -21,7 +21,8 @@ _build: dict = {}
 
 def on_config(config):
     lang = config.extra["lang"]
-    report, plan = check(paths.DATA, paths.ROOT)
+    root = Path(config.config_file_path).resolve().parent
+    report, plan = check(root / config.extra.get("data", "data"), root)
     if plan is None:  # stop before any page is written
         messages = "\n".join(p.format() for p in report.errors)
         raise PluginError(f"data/ 有错误，网站没有生成。\n{messages}\n{report.summary()}")

@@ -229,6 +229,9 @@ class _Cross:
             self._division_refs(pc, pc.model, ())
         for pc in self.p["indicators"]:
             self._indicators(pc)
+        for pc in self.p["plan"]:
+            for i, ind in enumerate(pc.model.headline_indicators):
+                self.ref("indicator", "ref-unknown-indicator", pc, ("headline_indicators", i), ind)
         for pc in self.p["chain"]:
             self.ref("division", "ref-unknown-division", pc, ("division",), pc.model.division)
             self._numbering(pc, [(("projects", j, "number"), p.number) for j, p in enumerate(pc.model.projects)], [])

@@ -123,6 +123,8 @@ class Text(Model):
 
 
 class Period(Model):
+    """The years a plan covers."""
+
     start: Year
     """First year of the plan period."""
     end: Year
@@ -154,6 +156,8 @@ class PlanMeta(Model):
     """Year of the indicator table's baseline values."""
     summary: Text
     """A short plain-language description of the plan, written for this site (not plan text)."""
+    headline_indicators: list[Id] = []
+    """Indicators shown as key numbers on the home page, in order."""
 
 
 # --------------------------------------------------------------------------- plan text
@@ -218,6 +222,8 @@ class StatedValue(Model):
 
 
 class Target(Model):
+    """The 2025 target of an indicator."""
+
     year: Year
     """Target year."""
     value: Number
@@ -229,6 +235,8 @@ class Target(Model):
 
 
 class Baseline(Model):
+    """The 2020 value of an indicator."""
+
     year: Year
     """Baseline year (2020)."""
     value: Number
@@ -333,6 +341,8 @@ class Project(Model):
 
 
 class Box(Model):
+    """The heading of a project box (专栏)."""
+
     number: Str
     """The box label as printed, e.g. 专栏1."""
     title: Text
@@ -430,6 +440,7 @@ class References(Model):
     """data/references.yaml: documents the plan cites."""
 
     references: list[Reference]
+    """The cited documents, in text order."""
 
 
 class EditorialNote(Model):
@@ -458,6 +469,7 @@ class EditorialNotes(Model):
     """data/editorial-notes.yaml."""
 
     notes: list[EditorialNote]
+    """The notes, in text order; global notes first."""
 
 
 class Source(Model):
@@ -484,6 +496,7 @@ class Sources(Model):
     """data/sources.yaml: the registry of sources, referenced by id."""
 
     sources: list[Source]
+    """Every source, once."""
 
 
 class Observation(Model):
@@ -511,9 +524,12 @@ class Observations(Model):
     """data/observations.yaml: published values of the plan's indicators."""
 
     observations: list[Observation]
+    """One entry per indicator and year."""
 
 
 class GlossaryTerm(Model):
+    """A recurring term of the plan, with its one English rendering and a definition."""
+
     id: Id
     """Stable id."""
     term: Text
@@ -528,6 +544,7 @@ class Glossary(Model):
     """data/glossary.yaml."""
 
     terms: list[GlossaryTerm]
+    """The terms."""
 
 
 class UiStrings(Model):

@@ -18,9 +18,10 @@ from markupsafe import Markup, escape
 from . import models as m
 from . import paths
 from .plan import Plan
-from .textformat import full_width, heading, number
+from .textformat import amount_en, full_width, heading, number
 
 LANGS = ("zh", "en")
+_CN_DIGITS = str.maketrans("一二三四五六七八九", "123456789")
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 
 
@@ -72,6 +73,29 @@ class Lang:
         if self.code == "en":
             self.pending = True
         return full_width(text.zh)
+
+    def label(self, number_label: str) -> str:
+        """A printed number label: （一） in Chinese, (1) in English; 三、 -> 3."""
+        if self.code == "zh":
+            return full_width(number_label)
+        out = number_label.translate(_CN_DIGITS).replace("、", ".")
+        return out
+
+    def amount(self, value, unit: Optional[m.Text]) -> str:
+        """A value with its unit: 18572万元 in Chinese, CNY 185.72 million in English (exact conversion)."""
+        if value is None:
+            return ""
+        if unit is None:
+            return number(value)
+        if self.code == "en" and unit.en.strip():
+            return amount_en(value, unit.zh, unit.en)
+        return number(value) + self.plain(unit)
+
+    def span(self, low, high, unit: Optional[m.Text]) -> str:
+        """A stated range, e.g. 6—7个 / 6–7 platforms."""
+        dash = "—" if self.code == "zh" else "–"
+        text = self.amount(high, unit)
+        return number(low) + dash + text
 
     def tx(self, text: Optional[m.Text]) -> Markup:
         """Text as HTML; on English pages an untranslated text is shown in Chinese, marked as such."""
@@ -134,7 +158,7 @@ class Renderer:
         self.env = _env()
         # globals, so that imported macros see them too
         self.env.globals.update(plan=plan, L=self.lang, t=self.lang.t, tx=self.lang.tx, plain=self.lang.plain,
-                                url=self.url, annotate=lambda text, notes: annotate(text, notes, self.lang),
+                                url=self.url, label=self.lang.label, amount=self.lang.amount, span=self.lang.span, annotate=lambda text, notes: annotate(text, notes, self.lang),
                                 heading=heading)
 
     def _render(self, path: str, template: str, **ctx) -> Page:
@@ -173,7 +197,7 @@ class Renderer:
         plan_nav: list = [{t("nav.plan.contents"): "plan/index.md"}]
         for chapter in p.chapters:
             plan_nav.append({self.lang.plain(chapter.title): [
-                {full_width(sec.number) + self.lang.plain(sec.title) if self.lang.code == "zh" else self.lang.plain(sec.title):
+                {self.lang.label(sec.number) + " " + self.lang.plain(sec.title):
                  f"plan/{sec.id}.md"} for sec in chapter.children]})
         return [
             {t("nav.home"): "index.md"},

@@ -1,0 +1,40 @@
+# The project's commands. The README names two of them: `make serve` and `make test`.
+SHELL := /bin/bash
+PY := .venv/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build check schemas test test-deps clean
+
+.venv/ready: requirements.txt requirements-test.txt constraints.txt pyproject.toml
+	python3 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-test.txt -c constraints.txt
+	$(PY) -m pip install -q --no-deps -e .
+	touch $@
+
+setup: .venv/ready  ## install the Python packages into .venv
+
+check: setup  ## check data/ and print every problem
+	$(PY) -m plansite check
+
+schemas: setup  ## regenerate schemas/ from the models
+	$(PY) -m plansite schemas
+
+build: setup  ## build both languages with --strict: Chinese into site/, then English into site/en/
+	$(PY) scripts/build_site.py
+
+serve: setup  ## build, then serve on http://127.0.0.1:8000/ (Chinese) and /en/ (English), rebuilding on change
+	$(PY) scripts/serve.py
+
+test-deps: setup  ## what the browser tests need on a fresh Debian machine: Chromium and CJK fonts
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	  echo "Installing Debian chromium and fonts-noto-cjk"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+test: test-deps  ## the whole test suite (data, pages, builds, browser)
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,125 @@
+"""Page rendering, without MkDocs: links, language fallback, editorial notes, navigation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from plansite import models as m
+from plansite.render import Lang, Renderer, alternate_url, annotate, page_url, relative_url
+from plansite.textformat import full_width, number
+
+
+@pytest.mark.parametrize("src,dst,expected", [
+    ("index.md", "plan/1-1.md", "plan/1-1/"),
+    ("plan/1-1.md", "indicators/high-tech-enterprises.md", "../../indicators/high-tech-enterprises/"),
+    ("plan/index.md", "plan/3-2.md", "3-2/"),
+    ("plan/3-2.md", "index.md", "../../"),
+    ("plan/3-2.md", "plan/3-2.md", "./"),
+])
+def test_links_are_relative_so_any_base_path_works(src, dst, expected):
+    assert relative_url(src, dst) == expected
+
+
+def test_language_link_lands_on_the_same_page_in_the_other_language():
+    assert alternate_url("http://127.0.0.1:8000/", "zh", "plan/1-1/") == ("en", "/en/plan/1-1/")
+    assert alternate_url("http://127.0.0.1:8000/en/", "en", "plan/1-1/") == ("zh", "/plan/1-1/")
+    assert alternate_url("https://org.github.io/repo/", "zh", "") == ("en", "/repo/en/")
+    assert alternate_url("https://org.github.io/repo/en/", "en", "indicators/") == ("zh", "/repo/indicators/")
+
+
+def test_full_width_punctuation_is_restored_except_inside_numbers_and_names():
+    assert full_width("2020年,全市(含经开区):322家;") == "2020年，全市（含经开区）：322家；"
+    assert full_width("年产2500吨2,6-二氯-4-三氟甲基苯胺") == "年产2500吨2,6-二氯-4-三氟甲基苯胺"
+
+
+def test_numbers_are_written_as_the_plan_prints_them():
+    assert [number(v) for v in (18572, 1.99, 3.0, 0.73, None)] == ["18572", "1.99", "3", "0.73", ""]
+
+
+def _note(source, reading="读法"):
+    return m.EditorialNote(id="n1", kind="lost-range-dash", target="x", source=source,
+                           reading=m.Text(zh=reading), reason=m.Text(zh="理由"), confidence="high")
+
+
+def test_damaged_passage_is_kept_marked_and_linked_to_its_note(plan):
+    lang = Lang(plan, "zh")
+    html = str(annotate(m.Text(zh="打造67个平台,建设"), [_note("打造67个", "打造6—7个")], lang))
+    assert '<mark class="ed-source" title="可能的读法：打造6—7个">打造67个</mark>' in html
+    assert 'href="#note-n1"' in html and html.endswith("平台，建设")
+
+
+def test_english_page_shows_untranslated_text_in_chinese_marked_as_such(plan):
+    lang = Lang(plan, "en")
+    html = str(lang.tx(m.Text(zh="高新技术企业", en="")))
+    assert html == '<span lang="zh-Hans" class="untranslated">高新技术企业</span>' and lang.pending
+    lang.pending = False
+    assert str(lang.tx(m.Text(zh="高新技术企业", en="high-tech enterprise"))) == "high-tech enterprise"
+    assert not lang.pending
+
+
+@pytest.fixture(scope="module")
+def pages(plan):
+    return {lang: {p.path: p.markdown for p in Renderer(plan, lang).pages()} for lang in ("zh", "en")}
+
+
+def test_both_languages_have_the_same_pages(pages, plan):
+    assert set(pages["zh"]) == set(pages["en"])
+    expected = {f"indicators/{i.id}.md" for i in plan.indicators} | {f"industries/{c.id}.md" for c in plan.chains}
+    expected |= {f"plan/{s.id}.md" for _, s in plan.sections()}
+    assert expected <= set(pages["zh"])
+
+
+def test_every_paragraph_has_its_permalink_on_its_section_page(pages, plan):
+    for lp in plan.located_paragraphs():
+        md = pages["zh"][f"plan/{lp.section.id}.md"]
+        assert f'<p id="{lp.anchor}" class="plan-p"><a class="plan-p__num" href="#{lp.anchor}"' in md
+
+
+def test_every_editorial_note_appears_beside_its_passage(pages, plan):
+    everything = "".join(pages["zh"].values())
+    for note in plan.notes.notes:
+        assert f'id="note-{note.id}"' in everything, note.id
+
+
+def test_every_page_has_a_title_and_a_description(pages):
+    for lang in pages:
+        for path, md in pages[lang].items():
+            front = re.match(r'---\ntitle: "(.+)"\ndescription: "(.+)"\n---\n', md)
+            assert front and len(front.group(2)) >= 12, (lang, path)
+
+
+def test_every_english_page_says_it_is_unofficial_and_links_the_original(pages, plan):
+    for path, md in pages["en"].items():
+        assert "unofficial" in md and plan.meta.source_url in md, path
+
+
+def test_headings_carry_readable_ids(pages):
+    for md in pages["zh"].values():
+        for line in md.splitlines():
+            if line.startswith("#"):
+                assert re.search(r"\{#[a-z][a-z0-9-]*\}$", line), line
+
+
+def test_project_anchors_and_indicator_links_point_at_generated_pages(pages, plan):
+    for chain in plan.chains:
+        md = pages["zh"][f"industries/{chain.id}.md"]
+        for p in chain.projects:
+            assert f'<tr id="project-{p.number}">' in md
+
+
+def test_nav_lists_only_pages_that_exist(pages, plan):
+    def paths(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for v in node.values():
+                yield from paths(v)
+        else:
+            for v in node:
+                yield from paths(v)
+    for lang in pages:
+        listed = set(paths(Renderer(plan, lang).nav()))
+        assert listed - {"about.md"} <= set(pages[lang])
+        assert {p for p in pages[lang]} <= listed
