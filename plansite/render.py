@@ -78,8 +78,7 @@ class Lang:
         """A printed number label: （一） in Chinese, (1) in English; 三、 -> 3."""
         if self.code == "zh":
             return full_width(number_label)
-        out = number_label.translate(_CN_DIGITS).replace("、", ".")
-        return out
+        return number_label.translate(_CN_DIGITS).replace("、", ".") + " "
 
     def amount(self, value, unit: Optional[m.Text]) -> str:
         """A value with its unit: 18572万元 in Chinese, CNY 185.72 million in English (exact conversion)."""
@@ -107,7 +106,7 @@ class Lang:
         return escape(self.plain(text))
 
 
-def annotate(text: m.Text, notes: list[m.EditorialNote], lang: Lang) -> Markup:
+def annotate(text: m.Text, notes: list[m.EditorialNote], lang: Lang, prefix: str = "") -> Markup:
     """A paragraph's text with each damaged passage marked and linked to its editorial note."""
     if lang.code == "en" and text.en.strip():
         return escape(text.en)
@@ -120,7 +119,7 @@ def annotate(text: m.Text, notes: list[m.EditorialNote], lang: Lang) -> Markup:
             continue
         out.append(escape(full_width(zh[pos:start])))
         out.append(Markup('<mark class="ed-source" title="{title}">{src}</mark>'
-                          '<a class="ed-ref" href="#note-{id}" aria-label="{label}">※</a>').format(
+                          '<a class="ed-ref" href="#{prefix}note-{id}" aria-label="{label}">※</a>').format(prefix=prefix,
             src=full_width(note.source) if note.kind != "converted-punctuation" else note.source,
             id=note.id, title=lang.t("note.probable") + "：" + note.reading.zh, label=lang.t("note.see")))
         pos = start + len(note.source)
@@ -158,7 +157,7 @@ class Renderer:
         self.env = _env()
         # globals, so that imported macros see them too
         self.env.globals.update(plan=plan, L=self.lang, t=self.lang.t, tx=self.lang.tx, plain=self.lang.plain,
-                                url=self.url, label=self.lang.label, amount=self.lang.amount, span=self.lang.span, annotate=lambda text, notes: annotate(text, notes, self.lang),
+                                url=self.url, label=self.lang.label, amount=self.lang.amount, span=self.lang.span, annotate=lambda text, notes, prefix="": annotate(text, notes, self.lang, prefix),
                                 heading=heading)
 
     def _render(self, path: str, template: str, **ctx) -> Page:
@@ -197,7 +196,7 @@ class Renderer:
         plan_nav: list = [{t("nav.plan.contents"): "plan/index.md"}]
         for chapter in p.chapters:
             plan_nav.append({self.lang.plain(chapter.title): [
-                {self.lang.label(sec.number) + " " + self.lang.plain(sec.title):
+                {self.lang.label(sec.number) + self.lang.plain(sec.title):
                  f"plan/{sec.id}.md"} for sec in chapter.children]})
         return [
             {t("nav.home"): "index.md"},

@@ -6,14 +6,13 @@ and serves that folder, watching data/, docs/, hooks/, overrides/ and plansite/.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 import time
 from pathlib import Path
 
 from build_site import ROOT, build
+
+from plansite.localserver import serve
 
 WATCHED = ("data", "docs", "hooks", "overrides", "plansite", "mkdocs.yml", "mkdocs.en.yml")
 PORT = 8000
@@ -32,9 +31,7 @@ def snapshot() -> dict[Path, float]:
 def main() -> int:
     if build():
         print("构建失败：请先修正上面列出的问题 / build failed: fix the problems listed above", file=sys.stderr)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(ROOT / "site", PORT, quiet=False)
     print(f"中文 http://127.0.0.1:{PORT}/   English http://127.0.0.1:{PORT}/en/   (Ctrl+C 退出 / to stop)")
     seen = snapshot()
     try:

@@ -50,3 +50,16 @@ def expected_problems(case_dir: Path) -> set[tuple[str, str, str]]:
             file, lineno, code = line.rsplit(":", 2)
             out.add((file, lineno, code))
     return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Both languages built from the real data with --strict, the way CI publishes them."""
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("build") / "site"
+    script = paths.ROOT / "scripts" / "build_site.py"
+    result = subprocess.run([sys.executable, str(script), str(site)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

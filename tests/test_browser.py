@@ -1,0 +1,126 @@
+"""Browser behaviour in real headless Chromium (Debian's), against the built site served on loopback."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from plansite.localserver import serve
+
+pytestmark = pytest.mark.browser
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    server = serve(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def search(page, base_url: str, prefix: str, query: str) -> list[str]:
+    """Type a query into Material's search and return the result links (paths)."""
+    page.goto(base_url + prefix)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reads the query on key-up
+    page.wait_for_selector(".md-search-result__meta", timeout=15_000)
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d/) || "
+                           "document.querySelector('.md-search-result__meta').textContent.length > 0")
+    page.wait_for_timeout(300)
+    return [urlsplit(h).path for h in page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("医药", "/industries/biomedicine-chemicals/"),   # inside 生物医药
+    ("器械", "/plan/3-3/"),                             # inside 医疗器械
+    ("星创天地", "/plan/1-1/"),                         # a plan term kept whole
+    ("高新技术企业", "/indicators/high-tech-enterprises/"),
+])
+def test_chinese_search_finds_words_including_inside_longer_words(page, base_url, query, expected):
+    results = search(page, base_url, "", query)
+    assert results, query
+    assert any(r.startswith(expected) for r in results), (query, results[:10])
+    assert not any(r.startswith("/en/") for r in results)
+
+
+def test_english_search_finds_english_pages_only(page, base_url):
+    results = search(page, base_url, "en/", "incubator")
+    assert results and all(r.startswith("/en/") for r in results), results[:10]
+
+
+@pytest.mark.parametrize("path", ["plan/1-1/", "indicators/high-tech-enterprises/", "industries/electronic-information/",
+                                  "commitments/", ""])
+def test_language_switch_lands_on_the_same_page(page, base_url, path):
+    page.goto(base_url + path)
+    page.click("[data-lang-switch]")
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/en/" + path
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.click("[data-lang-switch]")
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/" + path
+
+
+PAGES = ["", "plan/", "plan/1-1/", "plan/3-3/", "indicators/", "indicators/fiscal-st-investment/", "industries/",
+         "industries/biomedicine-chemicals/", "commitments/", "glossary/", "sources/", "notes/", "about/",
+         "no-such-page/"]
+
+
+def test_no_request_leaves_the_site(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    hosts = set()
+    context.on("request", lambda r: hosts.add(urlsplit(r.url).netloc))
+    pg = context.new_page()
+    for path in PAGES + ["en/" + p for p in PAGES]:
+        pg.goto(base_url + path)
+        pg.wait_for_load_state("networkidle")
+    pg.locator("label.md-header__button[for=__search]").click()
+    pg.locator("input.md-search__input").fill("科技")
+    pg.locator("input.md-search__input").press("End")
+    pg.wait_for_timeout(500)
+    context.close()
+    assert hosts == {urlsplit(base_url).netloc}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_sideways_scrolling_on_a_phone(browser, base_url, prefix):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    pg = context.new_page()
+    wide = {}
+    for path in PAGES:
+        pg.goto(base_url + prefix + path)
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            wide[path] = width
+    context.close()
+    assert wide == {}
+
+
+def test_unknown_address_gets_a_helpful_404(page, base_url):
+    response = page.goto(base_url + "indicators/no-such-indicator/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "没有找到这个页面"
+    assert page.locator("article a[href$='/indicators/']").count() == 1

@@ -1,0 +1,118 @@
+"""Real builds with --strict: the site is complete, its links resolve, and bad data stops the build."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+
+from plansite import paths
+
+from .conftest import FIXTURES, overlay
+
+pytestmark = pytest.mark.build
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.assets: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.lang = ""
+        self.heading_ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag in ("script", "img", "iframe", "source") and a.get("src"):
+            self.assets.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") in ("stylesheet", "preload", "icon", "modulepreload"):
+            self.assets.append(a["href"])
+        if tag == "meta" and a.get("name"):
+            self.meta[a["name"]] = a.get("content", "")
+        if tag in ("h1", "h2", "h3", "h4") and "id" in a:
+            self.heading_ids.append(a["id"])
+
+
+def _pages(site: Path) -> dict[str, _Page]:
+    out = {}
+    for f in site.rglob("*.html"):
+        p = _Page()
+        p.feed(f.read_text(encoding="utf-8"))
+        out["/" + f.relative_to(site).as_posix()] = p
+    return out
+
+
+@pytest.fixture(scope="module")
+def parsed(built_site):
+    return _pages(built_site)
+
+
+def test_both_languages_have_every_page(built_site, plan):
+    expected = ["index.html", "plan/index.html", "indicators/index.html", "industries/index.html",
+                "commitments/index.html", "glossary/index.html", "sources/index.html", "notes/index.html",
+                "about/index.html", "404.html"]
+    expected += [f"indicators/{i.id}/index.html" for i in plan.indicators]
+    expected += [f"industries/{c.id}/index.html" for c in plan.chains]
+    expected += [f"plan/{s.id}/index.html" for _, s in plan.sections()]
+    for prefix in ("", "en/"):
+        missing = [e for e in expected if not (built_site / prefix / e).exists()]
+        assert missing == [], prefix
+
+
+def test_every_internal_link_and_anchor_resolves(built_site, parsed):
+    broken = []
+    for url, page in parsed.items():
+        for href in page.links:
+            target = urljoin("http://site" + url, href)
+            if not target.startswith("http://site/"):
+                continue
+            path, frag = urldefrag(urlsplit(target).path + ("#" + urlsplit(target).fragment if urlsplit(target).fragment else ""))
+            key = path if path.endswith(".html") else path.rstrip("/") + "/index.html"
+            if key not in parsed:
+                broken.append((url, href))
+            elif frag and frag not in parsed[key].ids:
+                broken.append((url, href))
+    assert broken == []
+
+
+def test_nothing_is_loaded_from_another_host(built_site, parsed):
+    for url, page in parsed.items():
+        external = [a for a in page.assets if urlsplit(a).netloc and not urlsplit(a).netloc.startswith("127.0.0.1")]
+        assert external == [], url
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_every_page_has_a_language_a_description_and_readable_heading_ids(parsed):
+    for url, page in parsed.items():
+        if url.endswith("404.html") or "/search/" in url:
+            continue
+        assert page.lang == ("en" if url.startswith("/en/") else "zh"), url
+        assert len(page.meta.get("description", "")) >= 12, url
+        assert not [h for h in page.heading_ids if re.fullmatch(r"_\d+", h)], url
+
+
+def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
+    root = overlay(FIXTURES / "bad" / "number-with-unit", tmp_path)
+    site = tmp_path / "site"
+    env = dict(os.environ, PLANSITE_DATA=str(root / "data"), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                            cwd=paths.ROOT, env=env, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "observations.yaml:5:10: number-with-unit" in output
+    assert not site.exists() or not any(site.rglob("*.html"))
