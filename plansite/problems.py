@@ -94,6 +94,18 @@ class Problem:
         parts.append(f"    怎么改：{self.hint or info.hint}")
         return "\n".join(parts)
 
+    def github(self) -> str:
+        """A GitHub Actions workflow command: shown as an annotation on the line in the pull request."""
+        info = CODES[self.code]
+        level = "error" if self.severity == ERROR else "warning"
+        detail = info.title + (f"：{self.detail}" if self.detail else "")
+        if self.field:
+            detail += f"（字段 {self.field}）"
+        detail += f" 怎么改：{self.hint or info.hint}"
+        detail = detail.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        where = f"file={self.file}" + (f",line={self.line},col={self.column}" if self.line else "")
+        return f"::{level} {where},title={self.code}::{detail}"
+
 
 def field_path(loc: tuple) -> str:
     """('indicators', 3, 'baseline', 'value') -> 'indicators[3].baseline.value'."""

@@ -87,3 +87,12 @@ def test_checker_never_raises_on_mangled_files(tmp_path: Path):
         assert plan is None or report.errors == []
         for p in report.problems:
             assert p.code in CODES and p.line >= 0
+
+
+def test_github_format_annotates_the_offending_line(tmp_path: Path, capsys):
+    root = overlay(FIXTURES / "bad" / "year-out-of-range", tmp_path)
+    assert main(["check", "--data", str(root / "data"), "--format", "github"]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    line = next(i for i, l in enumerate((root / "data/observations.yaml").read_text().splitlines(), 1) if "2030" in l)
+    assert first.startswith(f"::error file=data/observations.yaml,line={line},col=")
+    assert ",title=year-out-of-range::" in first
