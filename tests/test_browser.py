@@ -124,3 +124,14 @@ def test_unknown_address_gets_a_helpful_404(page, base_url):
     assert response.status == 404
     assert page.locator("h1").inner_text() == "没有找到这个页面"
     assert page.locator("article a[href$='/indicators/']").count() == 1
+
+
+def test_a_plan_chapter_prints_as_text_only(page, base_url):
+    page.goto(base_url + "plan/3-2/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-tabs']
+        .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
+    assert hidden and set(hidden) == {"none"}
+    assert page.locator("#p12").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and len(pdf) > 20_000

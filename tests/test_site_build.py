@@ -116,3 +116,19 @@ def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
     assert result.returncode != 0
     assert "observations.yaml:5:10: number-with-unit" in output
     assert not site.exists() or not any(site.rglob("*.html"))
+
+
+def test_compliance_footer_shows_each_filled_slot_and_hides_empty_ones(built_site, tmp_path):
+    empty = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'class="compliance">\n  </ul>' in empty or re.search(r'<ul class="compliance">\s*</ul>', empty)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_HOST="天门市科学技术局", SITE_GOV_CODE="4290060001",
+               SITE_ICP="鄂ICP备05005537号-1", SITE_MPS="鄂公网安备42900602000138号", SITE_MPS_CODE="42900602000138")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                            cwd=paths.ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    footer = re.search(r'<ul class="compliance">(.*?)</ul>', (site / "index.html").read_text(encoding="utf-8"), re.S)[1]
+    assert "主办单位：天门市科学技术局" in footer and "政府网站标识码：4290060001" in footer
+    assert '<a href="https://beian.miit.gov.cn/" rel="noopener">鄂ICP备05005537号-1</a>' in footer
+    assert 'href="https://beian.mps.gov.cn/#/query/webSearch?code=42900602000138"' in footer
+    assert "联系方式" not in footer  # not filled in: not shown
