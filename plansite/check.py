@@ -364,16 +364,34 @@ def convert(value: float, unit: str, to: str) -> float:
     return value * _UNIT_FACTORS[unit] / _UNIT_FACTORS[to]
 
 
-def _count_texts(obj: Any, report: Report):
+def _texts(obj: Any, loc: tuple = ()) -> Iterator[tuple[tuple, m.Text]]:
+    """Every {zh, en} pair in a model, with its path in the file."""
     if isinstance(obj, m.Text):
-        report.texts += 1
-        report.texts_translated += bool(obj.en.strip())
+        yield loc, obj
     elif isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
-            _count_texts(getattr(obj, name), report)
+            yield from _texts(getattr(obj, name), loc + (name,))
     elif isinstance(obj, (list, tuple)):
-        for x in obj:
-            _count_texts(x, report)
+        for i, x in enumerate(obj):
+            yield from _texts(x, loc + (i,))
+    elif isinstance(obj, dict):
+        for key, x in obj.items():
+            yield from _texts(x, loc + (key,))
+
+
+def _translation(parsed: dict[str, list[Parsed]], report: Report):
+    """Count the English coverage; once the plan says its translation is complete, an empty English is an error."""
+    complete = any(pc.model.translation == "complete" for pc in parsed["plan"])
+    for items in parsed.values():
+        for pc in items:
+            for loc, text in _texts(pc.model):
+                report.texts += 1
+                if text.en.strip():
+                    report.texts_translated += 1
+                elif complete:
+                    line, col = pc.doc.where(loc + ("en",))
+                    report.problems.append(Problem("translation-missing", pc.doc.file, line, col,
+                                                   field_path(loc + ("en",)), detail=f"中文：{text.zh[:40]}"))
 
 
 def check(data_dir: Path, root: Optional[Path] = None) -> tuple[Report, Optional[Plan]]:
@@ -384,9 +402,7 @@ def check(data_dir: Path, root: Optional[Path] = None) -> tuple[Report, Optional
     cross = _Cross(parsed, failed, report)
     cross.collect()
     cross.rules()
-    for items in parsed.values():
-        for pc in items:
-            _count_texts(pc.model, report)
+    _translation(parsed, report)
     report.problems.sort(key=lambda p: (p.file, p.line, p.column, p.code))
     if report.errors:
         return report, None

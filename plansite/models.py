@@ -156,6 +156,8 @@ class PlanMeta(Model):
     """Year of the indicator table's baseline values."""
     summary: Text
     """A short plain-language description of the plan, written for this site (not plan text)."""
+    translation: Literal["pending", "complete"] = "pending"
+    """Set to complete once every text has its English: from then on an empty English text is an error."""
     headline_indicators: list[Id] = []
     """Indicators shown as key numbers on the home page, in order."""
 

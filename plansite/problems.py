@@ -43,6 +43,7 @@ _CODES = [
     Code("year-out-of-range", "年份超出了允许范围", "年份应在规划期（2021—2025）或规划所述的历史年份（2015—2020）之内。"),
     Code("url-invalid", "网址格式不对", "网址应以 http:// 或 https:// 开头，请从浏览器地址栏完整复制。"),
     Code("text-zh-empty", "中文文字为空", "每一段给读者看的文字都必须有中文（zh）；英文（en）可以暂时留空。"),
+    Code("translation-missing", "英文译文为空", "英文版已标记为完整（data/plan.yaml 中 translation: complete）：请补上这段文字的英文（en）。"),
     Code("id-invalid", "编号（id）格式不对", "id 只用小写英文字母、数字和连字符，例如 high-tech-enterprises。"),
     Code("id-duplicate", "编号（id）重复", "每个 id 在全站只能出现一次；请给其中一个换一个新的 id。"),
     Code("ref-unknown-indicator", "引用了不存在的指标", "请检查指标 id 的拼写；所有指标 id 见 data/indicators.yaml。"),

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from . import models as m
 from . import paths
 from .plan import Plan
-from .textformat import amount_en, full_width, heading, number
+from .textformat import amount_en, full_width, heading, number, rendering_core
 
 LANGS = ("zh", "en")
 _CN_DIGITS = str.maketrans("一二三四五六七八九", "123456789")
@@ -58,6 +58,13 @@ class Lang:
         self.code = lang
         self.html_lang = HTML_LANG[lang]
         self.pending = False  # set when a text on the current page fell back to Chinese
+        self.page = "index.md"  # the page being rendered (for links)
+        self.terms_seen: set[str] = set()  # glossary terms already linked on this page
+        key = (lambda t: t.term.zh) if lang == "zh" else (lambda t: rendering_core(t.term.en))
+        self._terms = {key(t).lower(): t for t in sorted(plan.glossary.terms, key=lambda t: -len(key(t)))}
+        words = [re.escape(k) for k in self._terms if len(k) > 1]
+        self._term_re = re.compile(("(?<![A-Za-z])(" + "|".join(words) + ")(?![A-Za-z])") if lang == "en"
+                                   else "(" + "|".join(words) + ")", re.IGNORECASE) if words else None
 
     def t(self, key: str) -> str:
         """A chrome string (data/ui.yaml)."""
@@ -73,6 +80,24 @@ class Lang:
         if self.code == "en":
             self.pending = True
         return full_width(text.zh)
+
+    def glossary_links(self, text: str) -> Markup:
+        """Escaped text in which the first use of each glossary term on the page links to its definition."""
+        if self._term_re is None:
+            return escape(text)
+        out, pos = [], 0
+        for match in self._term_re.finditer(text):
+            term = self._terms[match.group(0).lower()]
+            if term.id in self.terms_seen:
+                continue
+            self.terms_seen.add(term.id)
+            out.append(escape(text[pos:match.start()]))
+            out.append(Markup('<a class="gloss" href="{href}" title="{title}">{word}</a>').format(
+                href=relative_url(self.page, "glossary/index.md") + "#" + term.id,
+                title=self.plain(term.definition), word=match.group(0)))
+            pos = match.end()
+        out.append(escape(text[pos:]))
+        return Markup("").join(out)
 
     def label(self, number_label: str) -> str:
         """A printed number label: （一） in Chinese, (1) in English; 三、 -> 3."""
@@ -107,9 +132,9 @@ class Lang:
 
 
 def annotate(text: m.Text, notes: list[m.EditorialNote], lang: Lang, prefix: str = "") -> Markup:
-    """A paragraph's text with each damaged passage marked and linked to its editorial note."""
+    """A paragraph's text: damaged passages marked and linked to their editorial notes, glossary terms linked."""
     if lang.code == "en" and text.en.strip():
-        return escape(text.en)
+        return lang.glossary_links(text.en)
     zh = text.zh
     out: list[Markup] = []
     pos = 0
@@ -117,13 +142,13 @@ def annotate(text: m.Text, notes: list[m.EditorialNote], lang: Lang, prefix: str
     for start, note in marks:
         if start < pos:
             continue
-        out.append(escape(full_width(zh[pos:start])))
+        out.append(lang.glossary_links(full_width(zh[pos:start])))
         out.append(Markup('<mark class="ed-source" title="{title}">{src}</mark>'
-                          '<a class="ed-ref" href="#{prefix}note-{id}" aria-label="{label}">※</a>').format(prefix=prefix,
-            src=full_width(note.source) if note.kind != "converted-punctuation" else note.source,
-            id=note.id, title=lang.t("note.probable") + "：" + note.reading.zh, label=lang.t("note.see")))
+                          '<a class="ed-ref" href="#{prefix}note-{id}" aria-label="{label}">※</a>').format(
+            prefix=prefix, src=full_width(note.source), id=note.id,
+            title=lang.t("note.probable") + lang.t("sep") + note.reading.zh, label=lang.t("note.see")))
         pos = start + len(note.source)
-    out.append(escape(full_width(zh[pos:])))
+    out.append(lang.glossary_links(full_width(zh[pos:])))
     html = Markup("").join(out)
     if lang.code == "en":
         lang.pending = True
@@ -161,8 +186,9 @@ class Renderer:
                                 heading=heading)
 
     def _render(self, path: str, template: str, **ctx) -> Page:
-        self.current = path
+        self.current = self.lang.page = path
         self.lang.pending = False
+        self.lang.terms_seen = set()
         body = self.env.get_template(template).render(**ctx)
         if self.lang.code == "en":
             notice = self.env.get_template("_unofficial.md.j2").render(

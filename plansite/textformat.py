@@ -56,3 +56,12 @@ def amount_en(value: float | int, unit_zh: str, unit_en: str) -> str:
         text = ("CNY " if cny else "") + _big(Decimal(number(value)) * factor)
         return text + rest if rest.startswith("/") else f"{text} {rest}".rstrip()
     return f"{number(value)} {unit_en}".strip()
+
+
+def rendering_core(rendering: str) -> str:
+    """The words of an English rendering a text actually uses: no leading article, no explanation in brackets.
+
+    "the 14th Five-Year Plan period (2021–2025)" -> "14th Five-Year Plan period".
+    """
+    core = re.sub(r"\s*\([^)]*\)", "", rendering).strip()
+    return re.sub(r"^(?:the|a|an)\s+", "", core, flags=re.IGNORECASE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from markupsafe import escape
 
 from plansite import models as m
 from plansite.render import Lang, Renderer, alternate_url, annotate, page_url, relative_url
@@ -123,3 +124,20 @@ def test_nav_lists_only_pages_that_exist(pages, plan):
         listed = set(paths(Renderer(plan, lang).nav()))
         assert listed - {"about.md"} <= set(pages[lang])
         assert {p for p in pages[lang]} <= listed
+
+
+def test_first_use_of_a_glossary_term_on_a_page_links_to_its_definition(pages, plan):
+    term = next(t for t in plan.glossary.terms if t.term.zh == "星创天地")
+    md = pages["zh"]["plan/3-2.md"]
+    link = f'<a class="gloss" href="../../glossary/#{term.id}" title="'
+    assert md.count(link) == 1 and md.count("星创天地") > 1
+    en = pages["en"]["plan/3-2.md"]
+    assert en.count(f'href="../../glossary/#{term.id}"') == 1
+
+
+def test_glossary_page_shows_every_term_in_both_languages(pages, plan):
+    for lang in ("zh", "en"):
+        md = pages[lang]["glossary/index.md"]
+        for t in plan.glossary.terms:
+            assert f'<div id="{t.id}"><dt><span lang="zh-Hans">{escape(t.term.zh)}</span>' in md
+            assert f'<span lang="en">{escape(t.term.en)}</span>' in md
