@@ -6,13 +6,17 @@ All the work is done by the plansite package; this file only connects it to MkDo
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from plansite.check import check
+from plansite.images import ChromiumMissing
+from plansite.outputs import write_outputs
 from plansite.render import Renderer, alternate_url
+from plansite.htmlfix import valid_html
 from plansite import search
 
 log = logging.getLogger("mkdocs.hooks.plan_pages")
@@ -27,13 +31,16 @@ def on_config(config):
         messages = "\n".join(p.format() for p in report.errors)
         raise PluginError(f"data/ 有错误，网站没有生成。\n{messages}\n{report.summary()}")
     log.info(report.summary())
-    renderer = Renderer(plan, lang)
+    renderer = Renderer(plan, lang, config.site_url or "/")
     config["nav"] = renderer.nav()
     if lang == "zh":  # find 医药 inside 生物医药: see plansite/search.py
         from material.plugins.search import plugin as search_plugin
         search.install(search_plugin, plan)
     config.extra["ui"] = {key: renderer.lang.plain(text) for key, text in plan.ui.strings.items()}
-    _build.update(plan=plan, renderer=renderer, lang=lang)
+    other, other_root = alternate_url(config.site_url or "/", lang, "", absolute=True)
+    config.extra["hreflang"] = {"this": "zh-Hans" if lang == "zh" else "en", "other": "en" if lang == "zh" else "zh-Hans",
+                                "other_root": other_root}
+    _build.update(plan=plan, renderer=renderer, lang=lang, root=root)
     return config
 
 
@@ -46,5 +53,20 @@ def on_files(files, config):
 def on_page_context(context, page, config, nav):
     other, url = alternate_url(config.site_url or "/", _build["lang"], page.url)
     ui = config.extra["ui"]
-    config.extra["alternate"] = [{"name": ui["lang.other"], "link": url, "lang": ui["lang.other.code"]}]
+    # Not a list on purpose: Material then adds no <link rel=alternate>, whose page-relative
+    # sitemap.xml look-ups would 404; the per-page hreflang pairs are in sitemap.xml instead.
+    config.extra["alternate"] = SimpleNamespace(name=ui["lang.other"], link=url, lang=ui["lang.other.code"])
     return context
+
+
+def on_post_page(output, page, config):
+    return valid_html(output)
+
+
+def on_post_build(config):
+    cache = _build["root"] / ".cache" / "charts"  # images are reused while a figure is unchanged
+    try:
+        written = write_outputs(_build["renderer"], Path(config.site_dir), cache)
+    except ChromiumMissing as e:
+        raise PluginError(str(e)) from None
+    log.info(f"charts, embeds and downloads: {len(written)} files")

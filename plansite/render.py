@@ -6,6 +6,7 @@ explicitly; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from markupsafe import Markup, escape
 
 from . import models as m
 from . import paths
+from .charts import PLOTLY_CONFIG, all_charts
+from .downloads import FIELDS
 from .plan import Plan
 from .textformat import amount_en, full_width, heading, number, rendering_core
 
@@ -174,15 +177,18 @@ def _env() -> Environment:
 
 
 class Renderer:
-    """Renders every page of one language."""
+    """Renders every page of one language, and the charts' embed pages."""
 
-    def __init__(self, plan: Plan, lang: str):
+    def __init__(self, plan: Plan, lang: str, site_url: str = "http://127.0.0.1:8000/"):
         self.plan = plan
         self.lang = Lang(plan, lang)
+        self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        self.charts = {c.id: c for c in all_charts(plan, lang)}
         self.env = _env()
         # globals, so that imported macros see them too
         self.env.globals.update(plan=plan, L=self.lang, t=self.lang.t, tx=self.lang.tx, plain=self.lang.plain,
-                                url=self.url, label=self.lang.label, amount=self.lang.amount, span=self.lang.span, annotate=lambda text, notes, prefix="": annotate(text, notes, self.lang, prefix),
+                                url=self.url, file_url=self.file_url, absolute=self.absolute,
+                                charts=self.charts, chart_config=json.dumps(PLOTLY_CONFIG), label=self.lang.label, amount=self.lang.amount, span=self.lang.span, annotate=lambda text, notes, prefix="": annotate(text, notes, self.lang, prefix),
                                 heading=heading)
 
     def _render(self, path: str, template: str, **ctx) -> Page:
@@ -195,6 +201,25 @@ class Renderer:
                 t=self.lang.t, pending=self.lang.pending, plan=self.plan)
             body = _insert_after_h1(body, notice)
         return Page(path, body)
+
+    def file_url(self, path: str) -> str:
+        """Link from the page being rendered to a file at the site root (charts/x.png, data/x.csv)."""
+        base = "/" + page_url(self.current)
+        return posixpath.relpath("/" + path, base if base.endswith("/") else posixpath.dirname(base))
+
+    def absolute(self, path: str) -> str:
+        """Full address of a page or file of this language's site, for code people copy elsewhere."""
+        return self.site_url + (page_url(path) if path.endswith(".md") else path)
+
+    def embed(self, chart_id: str, standalone: bool = False) -> str:
+        """The embed page of a chart, written to embed/<id>/index.html; standalone pages use full addresses."""
+        chart = self.charts[chart_id]
+        self.current = f"embed/{chart_id}/index.md"
+        height = int(chart.figure.layout.height or 420)
+        link = self.absolute if standalone else self.file_url
+        return self.env.get_template("embed.html.j2").render(
+            chart=chart, height=height, config=json.dumps(PLOTLY_CONFIG), page_link=self.absolute(chart.page),
+            image=link(f"charts/{chart_id}.png"), assets=link("assets/").rstrip("/") + "/")
 
     def url(self, path: str, anchor: str = "") -> str:
         """Link from the page being rendered to another page, relative, so the site works under any base path."""
@@ -214,6 +239,7 @@ class Renderer:
             out.append(self._render(f"industries/{chain.id}.md", "chain.md.j2", chain=chain))
         for name in ("commitments", "glossary", "sources", "notes"):
             out.append(self._render(f"{name}/index.md", f"{name}.md.j2"))
+        out.append(self._render("open-data/index.md", "open_data.md.j2", download_fields=FIELDS))
         return out
 
     def nav(self) -> list:
@@ -235,6 +261,7 @@ class Renderer:
                 {t("nav.glossary"): "glossary/index.md"},
                 {t("nav.sources"): "sources/index.md"},
                 {t("nav.notes"): "notes/index.md"},
+                {t("nav.opendata"): "open-data/index.md"},
             ]},
         ]
 
@@ -251,14 +278,16 @@ def render_site(plan: Plan, lang: str) -> list[Page]:
     return Renderer(plan, lang).pages()
 
 
-def alternate_url(site_url: str, lang: str, url: str) -> tuple[str, str]:
-    """(other language, root-absolute URL of the same page in it): URLs are identical under /en/.
+def alternate_url(site_url: str, lang: str, url: str, absolute: bool = False) -> tuple[str, str]:
+    """(other language, URL of the same page in it): URLs are identical under /en/.
 
     site_url is this build's; the Chinese site is at its root and the English one at <root>en/.
+    The URL is root-absolute (/en/plan/1-1/), or a full address when absolute is set.
     """
-    path = urlsplit(site_url).path or "/"
+    parts = urlsplit(site_url)
+    path = parts.path or "/"
     if not path.endswith("/"):
         path += "/"
-    if lang == "zh":
-        return "en", path + "en/" + url
-    return "zh", (path[: -len("en/")] if path.endswith("/en/") else path) + url
+    other = path + "en/" if lang == "zh" else (path[: -len("en/")] if path.endswith("/en/") else path)
+    prefix = f"{parts.scheme}://{parts.netloc}" if absolute and parts.netloc else ""
+    return ("en" if lang == "zh" else "zh"), prefix + other + url

@@ -1,0 +1,122 @@
+"""Open-data downloads: a CSV per indicator, one CSV and one JSON with everything, and a Frictionless datapackage.json.
+
+The rows are the values the data holds, each with its kind and source; nothing is computed.
+CSV files are UTF-8 with a byte-order mark so that Excel shows the Chinese correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .plan import Plan
+from .textformat import number
+
+LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
+
+# (column, frictionless type, description)
+FIELDS = [
+    ("indicator_id", "string", "Stable id of the indicator (used in the site's URLs)"),
+    ("indicator_number", "integer", "Row number in the plan's table of main indicators (序号)"),
+    ("indicator_zh", "string", "Indicator name as printed in the plan"),
+    ("indicator_en", "string", "Indicator name in English (unofficial translation)"),
+    ("year", "integer", "Year the value refers to"),
+    ("kind", "string", "earlier (stated in the plan text), baseline (2020, plan table), observed (published since), target (2025, plan table)"),
+    ("value", "number", "The value exactly as stated by its source"),
+    ("unit_zh", "string", "Unit of the value as stated"),
+    ("unit_en", "string", "Unit in English"),
+    ("qualifier", "string", "Qualifier of a target: 以上 (or more), 超过 (more than)"),
+    ("cumulative", "boolean", "True for cumulative (累计) indicators"),
+    ("match", "string", "For observed values: exact, or close-equivalent definition"),
+    ("source_title", "string", "Title of the source"),
+    ("source_publisher", "string", "Publisher of the source"),
+    ("source_date", "date", "Publication date of the source"),
+    ("source_url", "string", "Where the source can be read"),
+    ("quote", "string", "The sentence of the source that states the value"),
+]
+COLUMNS = [f[0] for f in FIELDS]
+
+
+def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
+    ind = plan.indicator(indicator_id)
+    plan_source = plan.source("plan-document")
+    unit_zh, unit_en = (ind.unit.zh, ind.unit.en) if ind.unit else ("", "")
+    base = {"indicator_id": ind.id, "indicator_number": ind.number, "indicator_zh": ind.name.zh,
+            "indicator_en": ind.name.en, "cumulative": "true" if ind.cumulative else "false", "qualifier": "",
+            "match": "", "quote": ""}
+    from_plan = {"source_title": plan_source.title, "source_publisher": plan_source.publisher,
+                 "source_date": str(plan_source.date), "source_url": plan_source.url}
+    rows = []
+    for e in ind.earlier:
+        rows.append(base | from_plan | {"year": e.year, "kind": "earlier", "value": number(e.value),
+                                        "unit_zh": e.unit.zh, "unit_en": e.unit.en,
+                                        "quote": plan.paragraph(e.paragraph).paragraph.text.zh})
+    rows.append(base | from_plan | {"year": ind.baseline.year, "kind": "baseline", "value": number(ind.baseline.value),
+                                    "unit_zh": unit_zh, "unit_en": unit_en})
+    for o in plan.observations_of(ind.id):
+        s = plan.source(o.source)
+        rows.append(base | {"year": o.year, "kind": "observed", "value": number(o.value), "unit_zh": o.unit.zh,
+                            "unit_en": o.unit.en, "match": o.match, "source_title": s.title,
+                            "source_publisher": s.publisher, "source_date": str(s.date or ""),
+                            "source_url": s.url or "", "quote": o.quote or ""})
+    rows.append(base | from_plan | {"year": ind.target.year, "kind": "target", "value": number(ind.target.value),
+                                    "unit_zh": unit_zh, "unit_en": unit_en, "qualifier": ind.target.qualifier or ""})
+    return [{c: row.get(c, "") for c in COLUMNS} for row in rows]
+
+
+def _csv(rows: list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def _schema() -> dict:
+    return {"fields": [{"name": n, "type": t, "description": d} for n, t, d in FIELDS],
+            "missingValues": [""]}
+
+
+def write_downloads(plan: Plan, folder: Path) -> list[Path]:
+    """Write every download into folder (the site's data/ folder); return the paths written."""
+    (folder / "indicators").mkdir(parents=True, exist_ok=True)
+    written = []
+    everything = []
+    resources = []
+    for ind in plan.indicators:
+        rows = indicator_rows(plan, ind.id)
+        everything += rows
+        path = folder / "indicators" / f"{ind.id}.csv"
+        path.write_bytes(_csv(rows))
+        written.append(path)
+        resources.append({"name": ind.id, "path": f"indicators/{ind.id}.csv", "format": "csv", "encoding": "utf-8-sig",
+                          "mediatype": "text/csv", "title": ind.name.zh, "description": ind.name.en,
+                          "schema": _schema()})
+    (folder / "indicators.csv").write_bytes(_csv(everything))
+    written.append(folder / "indicators.csv")
+    document = {"plan": plan.meta.title.zh, "source_url": plan.meta.source_url, "license": LICENSE["name"],
+                "indicators": [{"id": ind.id, "number": ind.number, "name": ind.name.model_dump(),
+                                "unit": ind.unit.model_dump() if ind.unit else None, "cumulative": ind.cumulative,
+                                "values": [{k: r[k] for k in ("year", "kind", "value", "unit_zh", "qualifier", "match",
+                                                              "source_title", "source_url", "quote")}
+                                           for r in indicator_rows(plan, ind.id)]}
+                               for ind in plan.indicators]}
+    (folder / "indicators.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    written.append(folder / "indicators.json")
+    sources = [{"title": s.title, "path": s.url} for s in plan.sources.sources if s.url]
+    package = {
+        "name": "tianmen-sti-plan-indicators",
+        "title": "天门市科技创新“十四五”规划主要指标 / Tianmen S&T Innovation Plan 2021–2025: main indicators",
+        "description": "The plan's 18 main indicators: values stated in the plan (earlier years, 2020 baseline, "
+                       "2025 target) and values published since, each with its source. Missing values are absent, "
+                       "never estimated.",
+        "licenses": [LICENSE],
+        "sources": sources,
+        "resources": [{"name": "indicators", "path": "indicators.csv", "format": "csv", "encoding": "utf-8-sig",
+                       "mediatype": "text/csv", "title": "All indicators", "schema": _schema()}] + resources,
+    }
+    (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")
+    written.append(folder / "datapackage.json")
+    return written

@@ -1,0 +1,30 @@
+"""Files written beside the pages after a build: chart images, embed pages and open-data downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .downloads import write_downloads
+from .images import render_images
+from .render import Renderer
+
+
+def site_address(site_url: str) -> str:
+    """What is drawn into images: the address without its scheme, e.g. kjj.tianmen.gov.cn/plan/."""
+    parts = urlsplit(site_url)
+    return (parts.netloc + parts.path).rstrip("/")
+
+
+def write_outputs(renderer: Renderer, site_dir: Path, cache_dir: Path | None, images: bool = True) -> list[Path]:
+    """Embeds, downloads and (unless images is False) PNG/SVG images of every chart, for one language's site."""
+    written = write_downloads(renderer.plan, site_dir / "data")
+    for chart_id in renderer.charts:
+        path = site_dir / "embed" / chart_id / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(renderer.embed(chart_id), encoding="utf-8")
+        written.append(path)
+    if images:
+        written += render_images(renderer.charts.values(), site_dir / "charts", site_address(renderer.site_url),
+                                 cache_dir)
+    return written
