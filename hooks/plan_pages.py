@@ -6,6 +6,7 @@ All the work is done by the plansite package; this file only connects it to MkDo
 from __future__ import annotations
 
 import logging
+import os
 from types import SimpleNamespace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from plansite.check import check
 from plansite.images import ChromiumMissing
 from plansite.outputs import write_outputs
 from plansite.render import Renderer, alternate_url
+from plansite.searchindex import compact_search_index
 from plansite.htmlfix import valid_html
 from plansite import search
 
@@ -64,9 +66,11 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    cache = _build["root"] / ".cache" / "charts"  # images are reused while a figure is unchanged
+    # images are reused while a figure is unchanged; PLANSITE_CACHE moves the cache (the benchmark empties it)
+    cache = Path(os.environ.get("PLANSITE_CACHE", _build["root"] / ".cache" / "charts"))
     try:
         written = write_outputs(_build["renderer"], Path(config.site_dir), cache)
     except ChromiumMissing as e:
         raise PluginError(str(e)) from None
-    log.info(f"charts, embeds and downloads: {len(written)} files")
+    saved = compact_search_index(Path(config.site_dir))
+    log.info(f"charts, embeds and downloads: {len(written)} files; search index {saved // 1024} KB smaller")

@@ -27,8 +27,7 @@ class ChromiumMissing(RuntimeError):
 
 
 def find_chromium() -> str:
-    for candidate in (os.environ.get("BROWSER_PATH"), shutil.which("chromium"), shutil.which("chromium-browser"),
-                      "/usr/bin/chromium"):
+    for candidate in (os.environ.get("BROWSER_PATH"), shutil.which("chromium"), shutil.which("chromium-browser")):
         if candidate and Path(candidate).exists():
             return candidate
     raise ChromiumMissing("找不到 Chromium，无法生成图表图片。请安装 Debian 的 chromium 软件包"
@@ -41,7 +40,7 @@ def warm_browser() -> Iterator[None]:
     """One Chromium for all images of a build (about 0.5 s per PNG warm, 4–6 s cold)."""
     import kaleido
 
-    os.environ.setdefault("BROWSER_PATH", find_chromium())
+    os.environ["BROWSER_PATH"] = find_chromium()
     kaleido.start_sync_server(mathjax=False, silence_warnings=True)  # mathjax=False: nothing fetched from a CDN
     try:
         yield

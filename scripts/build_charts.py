@@ -23,6 +23,7 @@ from plansite.render import Renderer
 import os
 
 # The same addresses the site is built with (mkdocs.yml reads SITE_URL and SITE_URL_EN too).
+CACHE = Path(os.environ.get("PLANSITE_CACHE", paths.ROOT / ".cache" / "charts"))  # images by figure content
 SITE_URL = {"zh": os.environ.get("SITE_URL", "http://127.0.0.1:8000/"),
             "en": os.environ.get("SITE_URL_EN", "http://127.0.0.1:8000/en/")}
 
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             charts = [renderer.charts[c] for c in wanted]
             images = [f for f in args.format if f != "html"]
             if images:
-                render_images(charts, args.out, site_address(site_url), paths.ROOT / ".cache" / "charts",
+                render_images(charts, args.out, site_address(site_url), CACHE,
                               formats=images, name=lambda c, f: f"{c.id}.{c.lang}.{f}", progress=progress)
             if "html" in args.format:
                 for chart in charts:

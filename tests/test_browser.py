@@ -9,7 +9,7 @@ import pytest
 from plansite.localserver import serve
 
 pytestmark = pytest.mark.browser
-playwright = pytest.importorskip("playwright.sync_api")
+from playwright import sync_api as playwright
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -86,7 +86,7 @@ def test_language_switch_lands_on_the_same_page(page, base_url, path):
 
 PAGES = ["", "plan/", "plan/1-1/", "plan/3-3/", "indicators/", "indicators/fiscal-st-investment/", "industries/",
          "industries/biomedicine-chemicals/", "commitments/", "glossary/", "sources/", "notes/", "about/",
-         "no-such-page/"]
+         "open-data/", "embed/high-tech-enterprises/", "no-such-page/"]
 
 
 def test_no_request_leaves_the_site(browser, base_url):
@@ -96,6 +96,9 @@ def test_no_request_leaves_the_site(browser, base_url):
     pg = context.new_page()
     for path in PAGES + ["en/" + p for p in PAGES]:
         pg.goto(base_url + path)
+        for chart in pg.locator(".chart").all():  # charts load plotly.js when they come into view
+            chart.scroll_into_view_if_needed()
+            pg.wait_for_selector(".chart.chart--ready", timeout=20_000)
         pg.wait_for_load_state("networkidle")
     pg.locator("label.md-header__button[for=__search]").click()
     pg.locator("input.md-search__input").fill("科技")
@@ -135,3 +138,76 @@ def test_a_plan_chapter_prints_as_text_only(page, base_url):
     assert page.locator("#p12").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and len(pdf) > 20_000
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", ["indicators/high-tech-enterprises/", "en/indicators/fiscal-st-investment/",
+                                  "embed/high-tech-enterprises/", "en/embed/overview/"])
+def test_chart_renders(browser, base_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(base_url + path)
+    pg.locator(".chart").first.scroll_into_view_if_needed()
+    pg.wait_for_selector(".chart.chart--ready", timeout=20_000)
+    assert pg.locator(".chart svg.main-svg").count() >= 1
+    assert pg.locator(".chart .modebar-btn[data-title*='cloud' i]").count() == 0
+    assert pg.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+    assert errors == []
+
+
+def test_plotly_is_loaded_only_where_there_is_a_chart(browser, base_url):
+    context = browser.new_context()
+    scripts = []
+    context.on("request", lambda r: scripts.append(urlsplit(r.url).path) if r.resource_type == "script" else None)
+    pg = context.new_page()
+    pg.goto(base_url + "plan/1-1/")
+    pg.wait_for_load_state("networkidle")
+    assert not any("plotly" in s for s in scripts)
+    pg.goto(base_url + "indicators/high-tech-enterprises/")
+    pg.locator(".chart").first.scroll_into_view_if_needed()
+    pg.wait_for_selector(".chart.chart--ready", timeout=20_000)
+    assert any(s.endswith("plotly-basic-4.1.1.min.js") for s in scripts)
+    context.close()
+
+
+def test_swiping_over_a_chart_scrolls_the_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    pg.goto(base_url + "indicators/high-tech-enterprises/")
+    chart = pg.locator(".chart").first
+    chart.scroll_into_view_if_needed()
+    pg.wait_for_selector(".chart.chart--ready", timeout=20_000)
+    box = chart.bounding_box()
+    before = pg.evaluate("window.scrollY")
+    cdp = context.new_cdp_session(pg)
+    x, y = int(box["x"] + box["width"] / 2), int(box["y"] + box["height"] / 2)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):  # a finger moving 250 px up over the chart
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 25 * step}]})
+        pg.wait_for_timeout(16)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    pg.wait_for_timeout(400)
+    assert pg.evaluate("window.scrollY") > before + 100
+    context.close()
+
+
+def test_embed_resizes_its_iframe_in_a_host_page(browser, base_url, built_site):
+    (built_site / "host-test.html").write_text(
+        '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>host</title></head><body>'
+        '<p>新闻正文</p><iframe id="f" src="embed/high-tech-enterprises/" title="chart" '
+        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" style="border:0;width:100%;height:150px"></iframe>'
+        '<script src="assets/javascripts/embed-host.js"></script></body></html>', encoding="utf-8")
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    pg = context.new_page()
+    pg.goto(base_url + "host-test.html")
+    pg.wait_for_function("document.getElementById('f').style.height !== '150px'", timeout=20_000)
+    frame = pg.frame_locator("#f")
+    frame.locator(".chart.chart--ready").wait_for(timeout=20_000)
+    pg.wait_for_timeout(500)
+    height = pg.evaluate("parseInt(document.getElementById('f').style.height)")
+    inner = pg.frames[1].evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
+    assert height > 400 and abs(height - inner) <= 2
+    context.close()

@@ -87,7 +87,7 @@ def test_every_editorial_note_appears_beside_its_passage(pages, plan):
 def test_every_page_has_a_title_and_a_description(pages):
     for lang in pages:
         for path, md in pages[lang].items():
-            front = re.match(r'---\ntitle: "(.+)"\ndescription: "(.+)"\n(image: "https?://.+"\n)?---\n', md)
+            front = re.match(r'---\ntitle: "(.+)"\ndescription: "(.+)"\n(search:\n  exclude: true\n)?(image: "https?://.+"\n)?---\n', md)
             assert front and len(front.group(2)) >= 12, (lang, path)
 
 

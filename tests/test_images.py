@@ -1,0 +1,87 @@
+"""Static images and the news staff's export command: real PNGs, Chinese drawn (no empty boxes), cached, clear errors."""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from plansite import paths
+from plansite.charts import FONT
+from plansite.images import warm_browser
+
+SCRIPT = [sys.executable, str(paths.ROOT / "scripts" / "build_charts.py")]
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def _text_image(text: str) -> bytes:
+    fig = go.Figure()
+    fig.update_layout(width=400, height=120, margin=dict(l=0, r=0, t=0, b=0), xaxis_visible=False,
+                      yaxis_visible=False, plot_bgcolor="#fff", paper_bgcolor="#fff",
+                      annotations=[dict(text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                                        font=dict(family=FONT, size=40))])
+    return pio.to_image(fig, format="png")
+
+
+def test_chinese_is_drawn_with_real_glyphs_not_empty_boxes():
+    """Characters no font has are drawn as boxes; Chinese must look different from them, and each different."""
+    with warm_browser():
+        chinese = _text_image("高新技术")
+        other_chinese = _text_image("产业链条")
+        boxes = _text_image("\U000f0001\U000f0002\U000f0003\U000f0004")  # private use: a box in any font
+    assert chinese != boxes and other_chinese != boxes and chinese != other_chinese
+
+
+def test_export_one_chart_as_png_svg_and_embed(tmp_path):
+    result = subprocess.run(SCRIPT + ["export", "high-tech-enterprises", "--lang", "zh", "en",
+                                      "--format", "png", "svg", "html", "--out", str(tmp_path)],
+                            capture_output=True, text=True, cwd=paths.ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "6/6" in result.stderr  # the progress bar reached the end
+    for lang in ("zh", "en"):
+        assert _png_size((tmp_path / f"high-tech-enterprises.{lang}.png").read_bytes()) == (1600, 1000)
+        assert (tmp_path / f"high-tech-enterprises.{lang}.svg").read_text(encoding="utf-8").startswith("<svg")
+        html = (tmp_path / f"high-tech-enterprises.{lang}.html").read_text(encoding="utf-8")
+        assert 'data-plotly="' in html and "http://127.0.0.1:8000/" in html  # standalone: full addresses
+
+
+def test_an_unchanged_chart_is_not_rendered_again(tmp_path):
+    args = SCRIPT + ["export", "projects-by-chain", "--format", "png", "--out"]
+    subprocess.run(args + [str(tmp_path / "a")], check=True, capture_output=True, cwd=paths.ROOT)
+    started = time.monotonic()
+    env = dict(os.environ, BROWSER_PATH="/nonexistent/chromium", PATH=str(Path(sys.executable).parent))
+    # With the image cached, no browser is needed at all: a missing one must not matter.
+    result = subprocess.run(args + [str(tmp_path / "b")], capture_output=True, text=True, cwd=paths.ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "a" / "projects-by-chain.zh.png").read_bytes() == (tmp_path / "b" / "projects-by-chain.zh.png").read_bytes()
+
+
+def test_list_names_every_chart():
+    out = subprocess.run(SCRIPT + ["list"], capture_output=True, text=True, cwd=paths.ROOT, check=True).stdout
+    assert "high-tech-enterprises" in out and "overview" in out and "projects-by-chain" in out
+    assert len(out.strip().splitlines()) == 20
+
+
+def test_unknown_chart_id_is_a_clear_error():
+    result = subprocess.run(SCRIPT + ["export", "high-tech-enterprize", "--out", "/tmp/x"],
+                            capture_output=True, text=True, cwd=paths.ROOT)
+    assert result.returncode == 2 and "high-tech-enterprize" in result.stderr and "list" in result.stderr
+
+
+def test_missing_chromium_is_a_clear_error(tmp_path):
+    env = dict(os.environ, BROWSER_PATH="/nonexistent/chromium", PATH=str(Path(sys.executable).parent))
+    result = subprocess.run(SCRIPT + ["export", "overview", "--lang", "en", "--format", "svg", "--out", str(tmp_path)],
+                            capture_output=True, text=True, cwd=paths.ROOT,
+                            env=env | {"PLANSITE_CACHE": str(tmp_path / "empty-cache")})
+    assert result.returncode == 3 and "Chromium" in result.stderr
