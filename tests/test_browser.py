@@ -211,3 +211,17 @@ def test_embed_resizes_its_iframe_in_a_host_page(browser, base_url, built_site):
     inner = pg.frames[1].evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
     assert height > 400 and abs(height - inner) <= 2
     context.close()
+
+
+def test_without_javascript_the_image_and_the_table_carry_the_chart(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    pg = context.new_page()
+    pg.goto(base_url + "indicators/high-tech-enterprises/")
+    assert not pg.locator(".chart").first.is_visible()
+    image = pg.locator(".chart-figure img").first
+    assert image.is_visible() and image.get_attribute("alt")
+    image.scroll_into_view_if_needed()
+    pg.wait_for_function("document.querySelector('.chart-figure img').naturalWidth === 1600")
+    assert pg.locator("table.values-table").is_visible()
+    assert pg.locator(".chart-summary").first.is_visible()
+    context.close()
