@@ -28,6 +28,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("editorial-notes", "editorial-notes.yaml", m.EditorialNotes),
     Kind("sources", "sources.yaml", m.Sources),
     Kind("observations", "observations.yaml", m.Observations),
+    Kind("status", "status.yaml", m.StatusEntries),
     Kind("glossary", "glossary.yaml", m.Glossary),
     Kind("ui", "ui.yaml", m.UiStrings),
 )

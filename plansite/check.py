@@ -151,6 +151,10 @@ _SPACE_KIND = {"indicator": "indicators", "chain": "chain", "project": "chain", 
                "source": "sources", "term": "glossary", "paragraph": "chapter", "division": "chapter"}
 
 
+_PROJECT_STAGES = ("planning", "under-construction", "in-operation", "completed")
+_MILESTONE_STAGES = ("in-progress", "achieved")
+
+
 class _Cross:
     def __init__(self, parsed: dict[str, list[Parsed]], failed: set[str], report: Report):
         self.p = parsed
@@ -264,6 +268,8 @@ class _Cross:
                     self.add("source-no-date", pc, ("sources", i), s.id)
         for pc in self.p["observations"]:
             self._observations(pc)
+        for pc in self.p["status"]:
+            self._status(pc)
 
     def _division_refs(self, pc: Parsed, div: m.Division, loc: tuple):
         self.ref("chain", "ref-unknown-chain", pc, loc + ("box",), div.box)
@@ -323,6 +329,18 @@ class _Cross:
             self.ref(space, code, pc, loc + ("target",), n.target)
             if n.target in texts and n.source not in texts[n.target]:
                 self.add("note-source-missing", pc, loc + ("source",), n.source)
+
+    def _status(self, pc: Parsed):
+        for i, e in enumerate(pc.model.entries):
+            loc = ("entries", i)
+            if (e.project is None) == (e.milestone is None):
+                self.add("field-missing", pc, loc, None, "请填写 project 或 milestone 中的一个（只填一个）")
+            self.ref("project", "ref-unknown-project", pc, loc + ("project",), e.project)
+            self.ref("milestone", "ref-unknown-milestone", pc, loc + ("milestone",), e.milestone)
+            allowed = _MILESTONE_STAGES if e.milestone else _PROJECT_STAGES
+            if e.stage not in allowed:
+                self.add("value-not-allowed", pc, loc + ("stage",), e.stage, f"允许的值：{'、'.join(allowed)}")
+            self.ref("source", "ref-unknown-source", pc, loc + ("source",), e.source)
 
     def _observations(self, pc: Parsed):
         indicators = {ind.id: ind for p in self.p["indicators"] for ind in p.model.indicators}
@@ -416,7 +434,8 @@ def check(data_dir: Path, root: Optional[Path] = None) -> tuple[Report, Optional
         table=one["indicators"],
         chains=tuple(sorted((pc.model for pc in parsed["chain"]), key=lambda c: c.order)),
         commitments=one["commitments"], references=one["references"], notes=one["editorial-notes"],
-        sources=one["sources"], observations=one["observations"], glossary=one["glossary"], ui=one["ui"],
+        sources=one["sources"], observations=one["observations"], status=one["status"], glossary=one["glossary"],
+        ui=one["ui"],
         files=files,
     )
     return report, plan

@@ -275,7 +275,7 @@ class Indicator(Model):
     note: Optional[Text] = None
     """Editorial note on the definition or the table."""
     expected_sources: list[Text] = []
-    """Kinds of publication that usually report this indicator."""
+    """Kinds of publication that usually report this indicator (统计公报, 政府工作报告, 科技局 reports …)."""
 
 
 class NumberingGap(Model):
@@ -516,6 +516,8 @@ class Observation(Model):
     """Id of the source in data/sources.yaml."""
     quote: Optional[Str] = None
     """The sentence of the source that states the value."""
+    kind: Literal["level", "cumulative-total", "yearly-flow"] = "level"
+    """What the value is: a level or stock at year end, a cumulative total since the period began, or one year's flow."""
     match: Literal["exact", "close-equivalent"]
     """Whether the source's definition matches the plan's exactly."""
     match_note: Optional[Text] = None
@@ -527,6 +529,33 @@ class Observations(Model):
 
     observations: list[Observation]
     """One entry per indicator and year."""
+
+
+class StatusEntry(Model):
+    """A dated, sourced fact about how far a flagship project or a milestone has got."""
+
+    project: Optional[Id] = None
+    """Id of the flagship project (give either project or milestone)."""
+    milestone: Optional[Id] = None
+    """Id of the milestone (give either project or milestone)."""
+    date: Date
+    """Date the source states the fact (its publication date)."""
+    stage: Literal["planning", "under-construction", "in-operation", "completed", "in-progress", "achieved"]
+    """Stage: planning 前期, under-construction 在建, in-operation 投产, completed 完成 (projects);
+    in-progress 推进中, achieved 已实现 (milestones)."""
+    note: Text
+    """What the source says, in short."""
+    source: Id
+    """Id of the source in data/sources.yaml."""
+    quote: Str
+    """The sentence of the source the entry rests on."""
+
+
+class StatusEntries(Model):
+    """data/status.yaml: the known stage of flagship projects and milestones, each entry dated and sourced."""
+
+    entries: list[StatusEntry]
+    """Entries in any order; the newest entry of each project or milestone is its current stage."""
 
 
 class GlossaryTerm(Model):

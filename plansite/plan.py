@@ -39,6 +39,7 @@ class Plan:
     notes: m.EditorialNotes
     sources: m.Sources
     observations: m.Observations
+    status: m.StatusEntries
     glossary: m.Glossary
     ui: m.UiStrings
     files: dict = field(default_factory=dict)  # kind/id -> data file path relative to the project root
@@ -89,6 +90,17 @@ class Plan:
     def observations_of(self, indicator_id: str) -> list[m.Observation]:
         return sorted((o for o in self.observations.observations if o.indicator == indicator_id),
                       key=lambda o: o.year)
+
+    def status_of(self, project: str | None = None, milestone: str | None = None) -> list[m.StatusEntry]:
+        """Status entries of one project or milestone, newest first."""
+        return sorted((e for e in self.status.entries if (project and e.project == project)
+                       or (milestone and e.milestone == milestone)), key=lambda e: e.date, reverse=True)
+
+    def milestone(self, id: str) -> m.Milestone:
+        return next(x for x in self.commitments.milestones if x.id == id)
+
+    def project(self, id: str) -> tuple[m.Chain, m.Project]:
+        return next((c, p) for c, p in self.projects() if p.id == id)
 
     def notes_for(self, target: str) -> list[m.EditorialNote]:
         return [n for n in self.notes.notes if n.target == target]

@@ -53,6 +53,7 @@ _CODES = [
     Code("ref-unknown-division", "引用了不存在的规划章节", "请检查章节 id；章节 id 写在 data/plan/ 各章文件中。"),
     Code("ref-unknown-project", "引用了不存在的重点项目", "请检查项目 id；项目 id 写在 data/industries/ 各文件中。"),
     Code("ref-unknown-note", "引用了不存在的勘误说明", "请检查勘误说明 id；勘误说明写在 data/editorial-notes.yaml 中。"),
+    Code("ref-unknown-milestone", "引用了不存在的里程碑", "请检查里程碑 id；里程碑写在 data/commitments.yaml 的 milestones 中。"),
     Code("observation-duplicate", "同一指标同一年份有两条观测值", "每个指标每年只保留一条数值；如果来源更新了数字，请修改原有的那一条并更换来源。"),
     Code("observation-no-source", "观测值没有注明来源", "每个数值都必须注明公开来源：在 source 中填写 data/sources.yaml 里的来源 id，并在 quote 中摘录原文句子。"),
     Code("source-no-url", "来源缺少网址", "请填写可以公开访问的原文网址（url）。"),

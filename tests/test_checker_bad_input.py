@@ -20,7 +20,7 @@ BAD = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())
 def test_minimal_fixture_is_valid():
     report, plan = check(MINIMAL / "data", MINIMAL)
     assert report.errors == []
-    assert plan is not None and report.files_checked == 11
+    assert plan is not None and report.files_checked == 12
 
 
 @pytest.mark.parametrize("case", BAD, ids=[p.name for p in BAD])
@@ -63,7 +63,7 @@ def test_cli_exits_nonzero_and_prints_summary(tmp_path: Path, capsys):
     root = overlay(FIXTURES / "bad" / "many-at-once", tmp_path)
     assert main(["check", "--data", str(root / "data")]) == 1
     out = capsys.readouterr().out
-    assert "4 个错误" in out.splitlines()[-1] and "检查了 11 个文件" in out
+    assert "4 个错误" in out.splitlines()[-1] and "检查了 12 个文件" in out
     assert main(["check", "--data", str(MINIMAL / "data")]) == 0
 
 

@@ -1,0 +1,86 @@
+"""The status of an indicator, by a stated rule (DESIGN.md §4), with every input kept for display.
+
+Expected path: the straight line from the baseline (2020) to the target (2025).
+For the newest comparable published value v in year y, with baseline b, target t, tolerance τ:
+  expected e = b + (t − b) × (y − 2020) / 5
+  gap g = (v − e) / |t − b|, signed so that a positive gap is good (mirrored when lower is better)
+  提前实现 (met)      v has reached t
+  快于预期 (ahead)    g > τ
+  基本符合预期 (on track)  −τ ≤ g ≤ τ
+  滞后 (behind)       g < −τ
+  暂无数据 (no data)  no comparable published value (or no baseline or target)
+A cumulative (累计) indicator is compared only with a published cumulative total, a level
+indicator only with a level: a one-year flow is never compared with either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+from . import models as m
+from .check import convert
+from .plan import Plan
+
+StatusCode = Literal["met", "ahead", "on-track", "behind", "no-data"]
+ORDER: tuple[StatusCode, ...] = ("met", "ahead", "on-track", "behind", "no-data")
+ICON = {"met": "◎", "ahead": "▲", "on-track": "●", "behind": "▼", "no-data": "○"}
+
+
+@dataclass(frozen=True)
+class Status:
+    code: StatusCode
+    reason: str = ""  # for no-data: none, no-baseline, not-comparable
+    year: Optional[int] = None
+    value: Optional[float] = None
+    expected: Optional[float] = None
+    gap: Optional[float] = None
+    tolerance: Optional[float] = None
+    observation: Optional[m.Observation] = None
+
+
+def expected_value(baseline: float, target: float, year: int, start: int = 2020, end: int = 2025) -> float:
+    return baseline + (target - baseline) * (year - start) / (end - start)
+
+
+def assess(baseline: Optional[float], target: Optional[float], year: int, value: Optional[float], tolerance: float,
+           direction: str = "higher", start: int = 2020, end: int = 2025) -> Status:
+    """The rule itself, on plain numbers."""
+    if value is None:
+        return Status("no-data", "none", tolerance=tolerance)
+    if baseline is None or target is None:
+        return Status("no-data", "no-baseline", year=year, value=value, tolerance=tolerance)
+    sign = 1 if direction == "higher" else -1
+    expected = expected_value(baseline, target, year, start, end)
+    if sign * (value - target) >= 0:
+        return Status("met", year=year, value=value, expected=expected, gap=None, tolerance=tolerance)
+    distance = abs(target - baseline)
+    gap = sign * (value - expected) / distance if distance else 0.0
+    code: StatusCode = "ahead" if gap > tolerance else "on-track" if gap >= -tolerance else "behind"
+    return Status(code, year=year, value=value, expected=expected, gap=gap, tolerance=tolerance)
+
+
+def comparable(ind: m.Indicator, obs: m.Observation) -> bool:
+    return obs.kind == ("cumulative-total" if ind.cumulative else "level")
+
+
+def indicator_status(plan: Plan, ind: m.Indicator) -> Status:
+    tolerance = ind.tolerance if ind.tolerance is not None else 0.1
+    observations = plan.observations_of(ind.id)
+    usable = [o for o in observations if comparable(ind, o)]
+    if not usable:
+        return Status("no-data", "not-comparable" if observations else "none", tolerance=tolerance)
+    latest = usable[-1]
+    value = convert(latest.value, latest.unit.zh, ind.unit.zh) if ind.unit else latest.value
+    status = assess(ind.baseline.value, ind.target.value, latest.year, value, tolerance, ind.direction,
+                    ind.baseline.year, ind.target.year)
+    return Status(status.code, status.reason, status.year, status.value, status.expected, status.gap,
+                  status.tolerance, latest)
+
+
+def headline(plan: Plan) -> dict[StatusCode, int]:
+    """How many indicators have each status."""
+    counts = {code: 0 for code in ORDER}
+    for ind in plan.indicators:
+        counts[indicator_status(plan, ind).code] += 1
+    return counts
