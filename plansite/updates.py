@@ -1,0 +1,112 @@
+"""Progress stories staff write as Markdown in docs/<lang>/updates/, their index, RSS feed and shortcodes.
+
+A story starts with front matter (title, date, description). In its text, a shortcode shows
+a live value or chart from data/:
+  [[value:high-tech-enterprises]]   the newest published value with its year (or the 2020 value)
+  [[target:high-tech-enterprises]]  the 2025 target
+  [[chart:high-tech-enterprises]]   the indicator's chart (also: overview, projects-by-chain)
+An unknown id stops the build with the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from email.utils import format_datetime
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import yaml
+
+from .render import Renderer
+from .textformat import number
+
+SHORTCODE = re.compile(r"\[\[(value|target|chart):([a-z0-9-]+)\]\]")
+# Code is shown as written: a shortcode inside a fenced block or `inline code` is an example, not a use.
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.M | re.S)
+
+
+class UpdateError(ValueError):
+    """A story or a shortcode that cannot be used; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Update:
+    path: str  # docs-relative, e.g. updates/2024-03-21-high-tech-enterprises.md
+    title: str
+    date: dt.date
+    description: str
+
+
+def read_updates(docs_dir: Path) -> list[Update]:
+    """Every story in docs_dir/updates/, newest first; a story without title or date is an error."""
+    out = []
+    for path in sorted((docs_dir / "updates").glob("*.md")):
+        if path.name == "index.md":
+            continue
+        text = path.read_text(encoding="utf-8")
+        match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+        meta = yaml.safe_load(match.group(1)) if match else None
+        rel = path.relative_to(docs_dir).as_posix()
+        if not isinstance(meta, dict) or not meta.get("title") or not isinstance(meta.get("date"), dt.date):
+            raise UpdateError(f"{path}:1: 动态文章开头需要 title 和 date（YYYY-MM-DD）/ a story needs a title and a date")
+        out.append(Update(rel, str(meta["title"]), meta["date"], str(meta.get("description", ""))))
+    return sorted(out, key=lambda u: (u.date, u.path), reverse=True)
+
+
+def expand_shortcodes(markdown: str, renderer: Renderer, page_path: str, source: str, first_line: int = 1) -> str:
+    """Replace each shortcode with the value or chart it names; unknown ids raise UpdateError with the line.
+
+    first_line is the file's line number of the markdown's first line (after any front matter).
+    """
+    plan, lang = renderer.plan, renderer.lang
+    ids = {i.id for i in plan.indicators}
+
+    def replace(match: re.Match) -> str:
+        kind, ident = match.group(1), match.group(2)
+        known = renderer.charts if kind == "chart" else ids
+        if ident not in known:
+            line = markdown.count("\n", 0, match.start()) + first_line
+            raise UpdateError(f"{source}:{line}: 短代码 {match.group(0)} 中的 id“{ident}”不存在 / unknown id in "
+                              f"shortcode; 可用的 id 见 data/indicators.yaml")
+        if kind == "chart":
+            renderer.current = page_path
+            return "\n\n" + renderer.env.get_template("_chart.md.j2").render(chart=renderer.charts[ident]) + "\n\n"
+        ind = plan.indicator(ident)
+        if kind == "target":
+            return lang.amount(ind.target.value, ind.unit)
+        obs = plan.observations_of(ident)
+        if obs:
+            return f"{lang.amount(obs[-1].value, obs[-1].unit)}{lang.t('paren.open')}{obs[-1].year}{lang.t('paren.close')}"
+        return f"{lang.amount(ind.baseline.value, ind.unit)}{lang.t('paren.open')}{ind.baseline.year}{lang.t('paren.close')}"
+
+    out, pos = [], 0
+    for code in _CODE.finditer(markdown):
+        out.append(SHORTCODE.sub(replace, markdown[pos:code.start()]))
+        out.append(code.group(0))
+        pos = code.end()
+    out.append(SHORTCODE.sub(replace, markdown[pos:]))
+    return "".join(out)
+
+
+def rss(updates: list[Update], site_url: str, title: str, description: str, lang: str) -> str:
+    """An RSS 2.0 feed of the stories."""
+    from .render import page_url
+
+    root = ET.Element("rss", version="2.0")
+    channel = ET.SubElement(root, "channel")
+    ET.SubElement(channel, "title").text = title
+    ET.SubElement(channel, "link").text = site_url + "updates/"
+    ET.SubElement(channel, "description").text = description
+    ET.SubElement(channel, "language").text = "zh-cn" if lang == "zh" else "en"
+    for u in updates:
+        item = ET.SubElement(channel, "item")
+        link = site_url + page_url(u.path)
+        ET.SubElement(item, "title").text = u.title
+        ET.SubElement(item, "link").text = link
+        ET.SubElement(item, "guid", isPermaLink="true").text = link
+        when = dt.datetime.combine(u.date, dt.time(8, 0), tzinfo=dt.timezone(dt.timedelta(hours=8)))
+        ET.SubElement(item, "pubDate").text = format_datetime(when)
+        ET.SubElement(item, "description").text = u.description
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

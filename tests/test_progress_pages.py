@@ -1,0 +1,116 @@
+"""Implementation tracking pages: the data-gaps list, status on indicator pages, shortcodes in stories, RSS feeds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from plansite import paths
+from plansite.render import Renderer
+from plansite.status import indicator_status
+from plansite.updates import UpdateError, expand_shortcodes, read_updates, rss
+
+
+@pytest.fixture(scope="module")
+def zh(plan):
+    return Renderer(plan, "zh")
+
+
+@pytest.fixture(scope="module")
+def pages(zh):
+    return {p.path: p.markdown for p in zh.pages()}
+
+
+def test_data_gaps_page_lists_exactly_the_missing_indicator_years(plan, pages):
+    md = pages["data-gaps/index.md"]
+    published = set(re.findall(r'<tr id="([a-z0-9-]+)">.*?', md))
+    assert published == {i.id for i in plan.indicators}
+    cells = {}
+    for ind_id, row in re.findall(r'<tr id="([a-z0-9-]+)">(.*?)</tr>', md, re.S):
+        for state, year in re.findall(r'gap-cell--(published|missing)" data-year="(\d{4})"', row):
+            cells[(ind_id, int(year))] = state
+    years = range(plan.meta.period.start, plan.meta.period.end + 1)
+    have = {(o.indicator, o.year) for o in plan.observations.observations}
+    expected_missing = {(i.id, y) for i in plan.indicators for y in years if (i.id, y) not in have}
+    assert {k for k, v in cells.items() if v == "missing"} == expected_missing
+    assert {k for k, v in cells.items() if v == "published"} == {k for k in have if k[1] in years}
+
+
+def test_indicator_page_shows_status_with_word_icon_and_inputs(plan, pages):
+    for ind in plan.indicators:
+        md = pages[f"indicators/{ind.id}.md"]
+        s = indicator_status(plan, ind)
+        assert f'class="status status--{s.code}"><span class="status__icon" aria-hidden="true">' in md
+        assert "进展状态是怎样计算的" in md
+        if s.code != "no-data":
+            assert f"（{s.year}）" in md and "±10%" in md
+
+
+def test_headline_count_on_home_and_overview(plan, pages):
+    with_data = sum(indicator_status(plan, i).code != "no-data" for i in plan.indicators)
+    sentence = f"{len(plan.indicators)}项主要指标中，{with_data}项已有公开数值"
+    assert sentence in pages["index.md"] and sentence in pages["indicators/index.md"]
+
+
+def test_progress_board_lists_every_project_and_milestone(plan, pages):
+    md = pages["progress/index.md"]
+    assert md.count("<tr data-chain=") == len(list(plan.projects()))
+    for ms in plan.commitments.milestones:
+        assert f'id="milestone-{ms.id}"' in md
+    for entry in plan.status.entries:
+        assert str(entry.date) in md and plan.source(entry.source).url in md
+
+
+def test_shortcodes_render_the_right_value_and_keep_code_examples(plan, zh):
+    ind = plan.indicator("high-tech-enterprises")
+    latest = plan.observations_of(ind.id)[-1]
+    md = expand_shortcodes("数值：[[value:high-tech-enterprises]]；目标 [[target:high-tech-enterprises]]。"
+                           "示例：`[[value:high-tech-enterprises]]`", zh, "updates/x.md", "docs/zh/updates/x.md")
+    assert f"数值：{latest.value}家（{latest.year}）" in md
+    assert f"目标 {ind.target.value}家" in md
+    assert md.endswith("`[[value:high-tech-enterprises]]`")
+    chart = expand_shortcodes("[[chart:high-tech-enterprises]]", zh, "updates/x.md", "x.md")
+    assert 'id="chart-high-tech-enterprises"' in chart and "../../charts/high-tech-enterprises.png" in chart
+
+
+def test_an_unknown_id_in_a_shortcode_names_file_and_line(zh):
+    with pytest.raises(UpdateError, match=r"docs/zh/updates/x\.md:3: .*high-tech-enterprize"):
+        expand_shortcodes("一\n二\n[[value:high-tech-enterprize]]\n", zh, "updates/x.md", "docs/zh/updates/x.md")
+
+
+def test_an_unknown_id_stops_the_build(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    docs = tmp_path / "docs"
+    shutil.copytree(paths.ROOT / "docs" / "zh", docs)
+    (docs / "updates" / "2025-01-01-typo.md").write_text(
+        "---\ntitle: 测试\ndate: 2025-01-01\n---\n\n# 测试\n\n[[chart:no-such-chart]]\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            capture_output=True, text=True, cwd=paths.ROOT,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANSITE_DOCS=str(docs)))
+    assert result.returncode != 0
+    assert "2025-01-01-typo.md:8:" in result.stdout + result.stderr and "no-such-chart" in result.stdout + result.stderr
+
+
+def test_rss_feed_is_valid_xml_with_the_stories(plan):
+    for lang in ("zh", "en"):
+        updates = read_updates(paths.ROOT / "docs" / lang)
+        assert updates, lang
+        feed = ET.fromstring(rss(updates, "https://example.gov.cn/", "T", "D", lang))
+        items = feed.findall("./channel/item")
+        assert [i.findtext("title") for i in items] == [u.title for u in updates]
+        assert all(i.findtext("link").startswith("https://example.gov.cn/updates/") for i in items)
+        assert all(re.match(r"\w{3}, \d{2} \w{3} \d{4}", i.findtext("pubDate")) for i in items)
+
+
+def test_a_story_without_a_date_is_an_error(tmp_path):
+    (tmp_path / "updates").mkdir()
+    (tmp_path / "updates" / "x.md").write_text("---\ntitle: 无日期\n---\n# 无日期\n", encoding="utf-8")
+    with pytest.raises(UpdateError, match="x.md:1"):
+        read_updates(tmp_path)
