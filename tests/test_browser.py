@@ -225,3 +225,16 @@ def test_without_javascript_the_image_and_the_table_carry_the_chart(browser, bas
     assert pg.locator("table.values-table").is_visible()
     assert pg.locator(".chart-summary").first.is_visible()
     context.close()
+
+
+def test_progress_board_filters_by_industry_chain(page, base_url, plan):
+    page.goto(base_url + "progress/")
+    rows = page.locator("#project-board tbody tr")
+    assert rows.count() == 40
+    chain = plan.chains[3]
+    page.click(f".chain-filter button[data-chain='{chain.id}']")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert len(visible) == len(chain.projects)
+    assert page.locator(f".chain-filter button[data-chain='{chain.id}']").get_attribute("aria-pressed") == "true"
+    page.click(".chain-filter button[data-chain='']")
+    assert len([r for r in rows.all() if r.is_visible()]) == 40
