@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import logging
 import os
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -17,10 +17,10 @@ from plansite.check import check
 from plansite.images import ChromiumMissing
 from plansite.outputs import write_outputs
 from plansite.render import Renderer, alternate_url
-from plansite.searchindex import compact_search_index
-from plansite.updates import UpdateError, expand_shortcodes, read_updates, rss
-from plansite.htmlfix import valid_html
 from plansite import search
+from plansite.htmlfix import valid_html
+from plansite.searchindex import compact_search_index
+from plansite.updates import UpdateError, expand_shortcodes, read_updates
 
 log = logging.getLogger("mkdocs.hooks.plan_pages")
 _build: dict = {}
@@ -85,12 +85,8 @@ def on_post_build(config):
     # images are reused while a figure is unchanged; PLANSITE_CACHE moves the cache (the benchmark empties it)
     cache = Path(os.environ.get("PLANSITE_CACHE", _build["root"] / ".cache" / "charts"))
     try:
-        written = write_outputs(_build["renderer"], Path(config.site_dir), cache)
+        written = write_outputs(_build["renderer"], Path(config.site_dir), cache, config.site_name)
     except ChromiumMissing as e:
         raise PluginError(str(e)) from None
-    renderer, ui = _build["renderer"], config.extra["ui"]
-    feed = Path(config.site_dir) / "updates" / "feed.xml"
-    feed.write_text(rss(renderer.updates, renderer.site_url, ui["nav.updates"] + " · " + config.site_name,
-                        ui["updates.description"], _build["lang"]), encoding="utf-8")
     saved = compact_search_index(Path(config.site_dir))
     log.info(f"charts, embeds and downloads: {len(written)} files; search index {saved // 1024} KB smaller")

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from .downloads import write_downloads
 from .images import render_images
 from .render import Renderer
+from .updates import rss
 
 
 def site_address(site_url: str) -> str:
@@ -16,9 +17,16 @@ def site_address(site_url: str) -> str:
     return (parts.netloc + parts.path).rstrip("/")
 
 
-def write_outputs(renderer: Renderer, site_dir: Path, cache_dir: Path | None, images: bool = True) -> list[Path]:
-    """Embeds, downloads and (unless images is False) PNG/SVG images of every chart, for one language's site."""
+def write_outputs(renderer: Renderer, site_dir: Path, cache_dir: Path | None, site_name: str,
+                  images: bool = True) -> list[Path]:
+    """Embeds, downloads, the stories' RSS feed and (unless images is False) PNG/SVG images of every chart."""
     written = write_downloads(renderer.plan, site_dir / "data")
+    t = renderer.lang.t
+    feed = site_dir / "updates" / "feed.xml"
+    feed.parent.mkdir(parents=True, exist_ok=True)
+    feed.write_text(rss(renderer.updates, renderer.site_url, f"{t('nav.updates')} · {site_name}",
+                        t("updates.description"), renderer.lang.code), encoding="utf-8")
+    written.append(feed)
     for chart_id in renderer.charts:
         path = site_dir / "embed" / chart_id / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)

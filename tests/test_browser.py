@@ -195,14 +195,23 @@ def test_swiping_over_a_chart_scrolls_the_page(browser, base_url):
 
 
 def test_embed_resizes_its_iframe_in_a_host_page(browser, base_url, built_site):
-    (built_site / "host-test.html").write_text(
+    host = built_site / "host-test.html"  # a news page of another site, removed again so the build stays as built
+    host.write_text(
         '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>host</title></head><body>'
         '<p>新闻正文</p><iframe id="f" src="embed/high-tech-enterprises/" title="chart" '
         'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" style="border:0;width:100%;height:150px"></iframe>'
         '<script src="assets/javascripts/embed-host.js"></script></body></html>', encoding="utf-8")
     context = browser.new_context(viewport={"width": 375, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + "host-test.html")
+    try:
+        pg.goto(base_url + "host-test.html")
+        _check_resized(pg)
+    finally:
+        host.unlink()
+        context.close()
+
+
+def _check_resized(pg):
     pg.wait_for_function("document.getElementById('f').style.height !== '150px'", timeout=20_000)
     frame = pg.frame_locator("#f")
     frame.locator(".chart.chart--ready").wait_for(timeout=20_000)
@@ -210,7 +219,6 @@ def test_embed_resizes_its_iframe_in_a_host_page(browser, base_url, built_site):
     height = pg.evaluate("parseInt(document.getElementById('f').style.height)")
     inner = pg.frames[1].evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
     assert height > 400 and abs(height - inner) <= 2
-    context.close()
 
 
 def test_without_javascript_the_image_and_the_table_carry_the_chart(browser, base_url):
