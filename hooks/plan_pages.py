@@ -88,5 +88,8 @@ def on_post_build(config):
         written = write_outputs(_build["renderer"], Path(config.site_dir), cache, config.site_name)
     except ChromiumMissing as e:
         raise PluginError(str(e)) from None
+    not_found = Path(config.site_dir) / "404.html"  # rendered from the theme alone: on_post_page never sees it
+    if not_found.exists():
+        not_found.write_text(valid_html(not_found.read_text(encoding="utf-8")), encoding="utf-8")
     saved = compact_search_index(Path(config.site_dir))
     log.info(f"charts, embeds and downloads: {len(written)} files; search index {saved // 1024} KB smaller")

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from plansite import paths
 from plansite.localserver import serve
 
 pytestmark = pytest.mark.browser
@@ -246,3 +247,30 @@ def test_progress_board_filters_by_industry_chain(page, base_url, plan):
     assert page.locator(f".chain-filter button[data-chain='{chain.id}']").get_attribute("aria-pressed") == "true"
     page.click(".chain-filter button[data-chain='']")
     assert len([r for r in rows.all() if r.is_visible()]) == 40
+
+
+AXE_PAGES = ["", "plan/3-2/", "indicators/", "indicators/high-tech-enterprises/", "industries/biomedicine-chemicals/",
+             "commitments/", "progress/", "data-gaps/", "notes/", "glossary/", "updates/", "contribute/",
+             "embed/high-tech-enterprises/", "no-such-page/"]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_accessibility_violations(browser, base_url, prefix, width):
+    """axe-core (WCAG 2 A/AA rules and best practices) finds nothing on any page type."""
+    axe = (paths.ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    found = {}
+    for path in AXE_PAGES:
+        pg.goto(base_url + prefix + path)
+        for chart in pg.locator(".chart").all():
+            chart.scroll_into_view_if_needed()
+            pg.wait_for_selector(".chart.chart--ready", timeout=20_000)
+        pg.add_script_tag(content=axe)
+        violations = pg.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(' | '))""")
+        if violations:
+            found[prefix + path] = violations
+    context.close()
+    assert found == {}

@@ -134,3 +134,18 @@ def test_compliance_footer_shows_each_filled_slot_and_hides_empty_ones(built_sit
     assert '<a href="https://beian.miit.gov.cn/" rel="noopener">鄂ICP备05005537号-1</a>' in footer
     assert 'href="https://beian.mps.gov.cn/#/query/webSearch?code=42900602000138"' in footer
     assert "联系方式" not in footer  # not filled in: not shown
+
+
+def test_every_page_passes_the_nu_html_checker(built_site):
+    import json as _json
+    import shutil as _shutil
+
+    java = _shutil.which("java")
+    vnu = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    assert java and vnu.exists(), "run: make test-deps"
+    pages = [str(p) for p in built_site.rglob("*.html")]
+    result = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True)
+    messages = _json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [f"{m['url'].split('/build')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    assert errors == []
