@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 from plansite.check import check
 from plansite.images import ChromiumMissing
 from plansite.outputs import write_outputs
-from plansite.render import Renderer, alternate_url
+from plansite.render import Renderer, alternate_url, newest_data_date
 from plansite import search
 from plansite.htmlfix import valid_html
 from plansite.searchindex import compact_search_index
@@ -44,6 +44,7 @@ def on_config(config):
         from material.plugins.search import plugin as search_plugin
         search.install(search_plugin, plan)
     config.extra["ui"] = {key: renderer.lang.plain(text) for key, text in plan.ui.strings.items()}
+    config.extra["newest_data"] = str(newest_data_date(plan))
     other, other_root = alternate_url(config.site_url or "/", lang, "", absolute=True)
     config.extra["hreflang"] = {"this": "zh-Hans" if lang == "zh" else "en", "other": "en" if lang == "zh" else "zh-Hans",
                                 "other_root": other_root}

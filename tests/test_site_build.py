@@ -149,3 +149,13 @@ def test_every_page_passes_the_nu_html_checker(built_site):
     messages = _json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     errors = [f"{m['url'].split('/build')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
     assert errors == []
+
+
+def test_every_page_shows_the_date_of_the_newest_data(built_site, plan):
+    from plansite.render import newest_data_date
+
+    newest = str(newest_data_date(plan))
+    for page in [built_site / "plan" / "1-1" / "index.html", built_site / "en" / "about" / "index.html",
+                 built_site / "404.html"]:
+        assert newest in re.search(r'<div class="md-copyright site-footer">(.*?)</div>',
+                                   page.read_text(encoding="utf-8"), re.S)[1]
