@@ -44,12 +44,13 @@ def search(page, base_url: str, prefix: str, query: str) -> list[str]:
     """Type a query into Material's search and return the result links (paths)."""
     page.goto(base_url + prefix)
     box = page.locator("input.md-search__input")
-    box.click()
+    with page.expect_response(lambda r: r.url.endswith("/search/search_index.json")):
+        box.click()  # the index is fetched on first use (lazy-search.js)
+    page.wait_for_function("document.querySelector('.md-search-result__meta') !== null")
+    page.wait_for_timeout(500)  # the worker builds the index
     box.fill(query)
     box.press("End")  # Material reads the query on key-up
-    page.wait_for_selector(".md-search-result__meta", timeout=15_000)
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d/) || "
-                           "document.querySelector('.md-search-result__meta').textContent.length > 0")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
     page.wait_for_timeout(300)
     return [urlsplit(h).path for h in page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")]
 
@@ -274,3 +275,17 @@ def test_no_accessibility_violations(browser, base_url, prefix, width):
             found[prefix + path] = violations
     context.close()
     assert found == {}
+
+
+def test_search_index_loads_only_when_search_is_used(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    asked = []
+    context.on("request", lambda r: asked.append(urlsplit(r.url).path))
+    pg = context.new_page()
+    pg.goto(base_url + "plan/1-1/")
+    pg.wait_for_load_state("networkidle")
+    assert not any(p.endswith("search_index.json") for p in asked)
+    pg.locator("label.md-header__button[for=__search]").click()
+    pg.wait_for_timeout(1000)
+    assert any(p.endswith("/search/search_index.json") for p in asked)
+    context.close()

@@ -1,0 +1,38 @@
+/* Load the search index only when a reader starts to search (it is half of a text page's weight).
+   Material requests search/search_index.json with XMLHttpRequest as the page loads; this holds that
+   one request back until the search box gets focus (click, tap, or the / and s keys), then sends it. */
+(function () {
+  "use strict";
+  var released = false;
+  var waiting = [];
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.__searchIndex = /search\/search_index\.json(\?|$)/.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this, args = arguments;
+    if (request.__searchIndex && !released) {
+      waiting.push(function () { send.apply(request, args); });
+      return undefined;
+    }
+    return send.apply(request, args);
+  };
+  function release() {
+    if (released) { return; }
+    released = true;
+    waiting.forEach(function (go) { go(); });
+    waiting = [];
+  }
+  document.addEventListener("focusin", function (event) {
+    if (event.target && event.target.classList && event.target.classList.contains("md-search__input")) { release(); }
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "__search" && event.target.checked) { release(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "/" || event.key === "s" || event.key === "S" || event.key === "f" || event.key === "F") { release(); }
+  });
+  if (/[?&]q=/.test(location.search)) { release(); }
+})();
