@@ -14,8 +14,9 @@ from typing import Optional
 import plotly.graph_objects as go
 
 from . import models as m
-from .check import convert
+from .check import in_indicator_unit
 from .plan import Plan
+from .status import indicator_status
 from .textformat import full_width, number
 
 # Trace types in the vendored plotly.js basic bundle; any other renders as empty axes, so it is refused.
@@ -106,9 +107,8 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
     years = list(range(min([ind.baseline.year] + [e.year for e in ind.earlier]), ind.target.year + 1))
     stated = {ind.baseline.year: ind.baseline.value}
     for e in ind.earlier:
-        stated[e.year] = convert(e.value, e.unit.zh, ind.unit.zh) if ind.unit else e.value
-    observed = {o.year: (convert(o.value, o.unit.zh, ind.unit.zh) if ind.unit else o.value)
-                for o in plan.observations_of(ind.id)}
+        stated[e.year] = in_indicator_unit(ind, e.value, e.unit)
+    observed = {o.year: in_indicator_unit(ind, o.value, o.unit) for o in plan.observations_of(ind.id)}
     fig = go.Figure()
     fig.add_trace(go.Scatter(
         x=sorted(stated), y=[stated[y] for y in sorted(stated)], mode="markers", name=w("chart.series.stated"),
@@ -153,11 +153,9 @@ def overview_chart(plan: Plan, lang: str) -> Chart:
     w = _Words(plan, lang)
     rows = []
     for ind in plan.indicators:
-        obs = plan.observations_of(ind.id)
-        if obs:
-            latest = obs[-1]
-            value = convert(latest.value, latest.unit.zh, ind.unit.zh) if ind.unit else latest.value
-            rows.append((w.text(ind.name), share_of_way(ind, value), latest.year))
+        status = indicator_status(plan, ind)  # the same comparable value the status rule uses
+        if status.value is not None:
+            rows.append((w.text(ind.name), share_of_way(ind, status.value), status.year))
     fig = go.Figure(go.Bar(
         x=[round(r[1], 1) for r in rows], y=[r[0] for r in rows], orientation="h", marker_color=COLORS["bar"],
         text=[f"{r[1]:.0f}%（{r[2]}）" if lang == "zh" else f"{r[1]:.0f}% ({r[2]})" for r in rows],

@@ -151,10 +151,6 @@ _SPACE_KIND = {"indicator": "indicators", "chain": "chain", "project": "chain", 
                "source": "sources", "term": "glossary", "paragraph": "chapter", "division": "chapter"}
 
 
-_PROJECT_STAGES = ("planning", "under-construction", "in-operation", "completed")
-_MILESTONE_STAGES = ("in-progress", "achieved")
-
-
 class _Cross:
     def __init__(self, parsed: dict[str, list[Parsed]], failed: set[str], report: Report):
         self.p = parsed
@@ -169,7 +165,7 @@ class _Cross:
         line, col = parsed.doc.where(loc, key=key)
         self.report.problems.append(Problem(code, parsed.doc.file, line, col, field_path(loc), value, detail))
 
-    def define(self, space: str, kind: str, parsed: Parsed, loc: tuple, id: str):
+    def define(self, space: str, parsed: Parsed, loc: tuple, id: str):
         ids = self.ids.setdefault(space, _Ids(_SPACE_KIND[space] not in self.failed))
         line, col = parsed.doc.where(loc)
         if id in ids.where:
@@ -192,37 +188,37 @@ class _Cross:
             self._divisions(pc, pc.model, ())
         for pc in self.p["indicators"]:
             for i, ind in enumerate(pc.model.indicators):
-                self.define("indicator", "indicators", pc, ("indicators", i, "id"), ind.id)
+                self.define("indicator", pc, ("indicators", i, "id"), ind.id)
         for pc in self.p["chain"]:
-            self.define("chain", "chain", pc, ("id",), pc.model.id)
+            self.define("chain", pc, ("id",), pc.model.id)
             for j, pr in enumerate(pc.model.projects):
-                self.define("project", "chain", pc, ("projects", j, "id"), pr.id)
+                self.define("project", pc, ("projects", j, "id"), pr.id)
                 self.project_text[pr.id] = pr.name.zh + pr.description.zh
         for pc in self.p["commitments"]:
             for i, c in enumerate(pc.model.commitments):
-                self.define("commitment", "commitments", pc, ("commitments", i, "id"), c.id)
+                self.define("commitment", pc, ("commitments", i, "id"), c.id)
             for i, ms in enumerate(pc.model.milestones):
-                self.define("milestone", "commitments", pc, ("milestones", i, "id"), ms.id)
+                self.define("milestone", pc, ("milestones", i, "id"), ms.id)
         for pc in self.p["references"]:
             for i, r in enumerate(pc.model.references):
-                self.define("reference", "references", pc, ("references", i, "id"), r.id)
+                self.define("reference", pc, ("references", i, "id"), r.id)
         for pc in self.p["editorial-notes"]:
             for i, n in enumerate(pc.model.notes):
-                self.define("note", "editorial-notes", pc, ("notes", i, "id"), n.id)
+                self.define("note", pc, ("notes", i, "id"), n.id)
         for pc in self.p["sources"]:
             for i, s in enumerate(pc.model.sources):
-                self.define("source", "sources", pc, ("sources", i, "id"), s.id)
+                self.define("source", pc, ("sources", i, "id"), s.id)
         for pc in self.p["glossary"]:
             for i, t in enumerate(pc.model.terms):
-                self.define("term", "glossary", pc, ("terms", i, "id"), t.id)
+                self.define("term", pc, ("terms", i, "id"), t.id)
         for space, kind in _SPACE_KIND.items():  # kinds with no valid file define nothing
             self.ids.setdefault(space, _Ids(kind not in self.failed))
 
     def _divisions(self, pc: Parsed, div: m.Division, loc: tuple):
-        self.define("division", "chapter", pc, loc + ("id",), div.id)
+        self.define("division", pc, loc + ("id",), div.id)
         self.heading_text[div.id] = div.title.zh + (div.source_heading or "")
         for i, p in enumerate(div.paragraphs):
-            self.define("paragraph", "chapter", pc, loc + ("paragraphs", i, "id"), p.id)
+            self.define("paragraph", pc, loc + ("paragraphs", i, "id"), p.id)
             self.paragraph_text[p.id] = (p.lead.zh if p.lead else "") + p.text.zh
         for i, child in enumerate(div.children):
             self._divisions(pc, child, loc + ("children", i))
@@ -337,7 +333,7 @@ class _Cross:
                 self.add("field-missing", pc, loc, None, "请填写 project 或 milestone 中的一个（只填一个）")
             self.ref("project", "ref-unknown-project", pc, loc + ("project",), e.project)
             self.ref("milestone", "ref-unknown-milestone", pc, loc + ("milestone",), e.milestone)
-            allowed = _MILESTONE_STAGES if e.milestone else _PROJECT_STAGES
+            allowed = m.MILESTONE_STAGES if e.milestone else m.PROJECT_STAGES
             if e.stage not in allowed:
                 self.add("value-not-allowed", pc, loc + ("stage",), e.stage, f"允许的值：{'、'.join(allowed)}")
             self.ref("source", "ref-unknown-source", pc, loc + ("source",), e.source)
@@ -373,6 +369,11 @@ def units_compatible(a: str, b: Optional[str]) -> bool:
     if b is None:
         return True
     return a == b or (a in _UNIT_FACTORS and b in _UNIT_FACTORS)
+
+
+def in_indicator_unit(ind: m.Indicator, value: float, unit: m.Text) -> float:
+    """A stated value in the indicator's own unit (1.05亿元 -> 10500 for a 万元 indicator); exact."""
+    return convert(value, unit.zh, ind.unit.zh) if ind.unit else value
 
 
 def convert(value: float, unit: str, to: str) -> float:

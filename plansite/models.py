@@ -531,6 +531,10 @@ class Observations(Model):
     """One entry per indicator and year."""
 
 
+PROJECT_STAGES = ("planning", "under-construction", "in-operation", "completed")
+MILESTONE_STAGES = ("in-progress", "achieved")
+
+
 class StatusEntry(Model):
     """A dated, sourced fact about how far a flagship project or a milestone has got."""
 

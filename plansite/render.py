@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from . import models as m
 from . import paths
 from .charts import PLOTLY_CONFIG, all_charts
-from .status import ICON as STATUS_ICON, ORDER as STATUS_ORDER, headline, indicator_status
+from .status import ICON as STATUS_ICON, ORDER as STATUS_ORDER, headline, indicator_status, project_stage_counts
 from .downloads import FIELDS
 from .problems import CODES
 from .plan import Plan
@@ -251,7 +251,7 @@ class Renderer:
         for name in ("commitments", "glossary", "sources", "notes"):
             out.append(self._render(f"{name}/index.md", f"{name}.md.j2"))
         out.append(self._render("open-data/index.md", "open_data.md.j2", download_fields=FIELDS))
-        out.append(self._render("progress/index.md", "progress.md.j2"))
+        out.append(self._render("progress/index.md", "progress.md.j2", stage_counts=project_stage_counts(p)))
         out.append(self._render("updates/index.md", "updates_index.md.j2", updates=self.updates))
         out.append(self._render("data-gaps/index.md", "data_gaps.md.j2", years=range(
             p.meta.period.start, p.meta.period.end + 1)))

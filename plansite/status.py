@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal, Optional
 
 from . import models as m
-from .check import convert
+from .check import in_indicator_unit
 from .plan import Plan
 
 StatusCode = Literal["met", "ahead", "on-track", "behind", "no-data"]
@@ -71,7 +71,7 @@ def indicator_status(plan: Plan, ind: m.Indicator) -> Status:
     if not usable:
         return Status("no-data", "not-comparable" if observations else "none", tolerance=tolerance)
     latest = usable[-1]
-    value = convert(latest.value, latest.unit.zh, ind.unit.zh) if ind.unit else latest.value
+    value = in_indicator_unit(ind, latest.value, latest.unit)
     status = assess(ind.baseline.value, ind.target.value, latest.year, value, tolerance, ind.direction,
                     ind.baseline.year, ind.target.year)
     return Status(status.code, status.reason, status.year, status.value, status.expected, status.gap,
@@ -83,4 +83,13 @@ def headline(plan: Plan) -> dict[StatusCode, int]:
     counts = {code: 0 for code in ORDER}
     for ind in plan.indicators:
         counts[indicator_status(plan, ind).code] += 1
+    return counts
+
+
+def project_stage_counts(plan: Plan) -> dict[str, int]:
+    """How many flagship projects are at each stage by their newest status entry ("none": no public information)."""
+    counts = {stage: 0 for stage in m.PROJECT_STAGES + ("none",)}
+    for _, project in plan.projects():
+        entries = plan.status_of(project=project.id)
+        counts[entries[0].stage if entries else "none"] += 1
     return counts

@@ -98,3 +98,13 @@ def test_image_figure_draws_title_unit_source_and_address(plan):
     assert fig.layout.width == 1600 and fig.layout.height == 1000
     assert fig.layout.title.text == "高新技术企业（家）"
     assert "kjj.example.gov.cn/plan" in texts and any(t.startswith("来源") for t in texts)
+
+
+def test_overview_leaves_out_values_the_status_rule_cannot_compare(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    shutil.copyfile(paths.DATA / "ui.yaml", root / "data" / "ui.yaml")
+    obs = root / "data" / "observations.yaml"
+    obs.write_text(obs.read_text().replace("  match: exact", "  kind: yearly-flow\n  match: exact"))
+    (bar,) = overview_chart(load_plan(root / "data", root), "zh").figure.data
+    assert list(bar.x) == []  # a one-year flow says nothing about the way to a level target

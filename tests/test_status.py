@@ -78,3 +78,11 @@ def test_headline_counts_every_indicator_once(plan):
     assert sum(counts.values()) == len(plan.indicators)
     with_data = {i.id for i in plan.indicators if indicator_status(plan, i).code != "no-data"}
     assert len(plan.indicators) - counts["no-data"] == len(with_data)
+
+
+def test_project_stage_counts_cover_every_project_once(plan):
+    from plansite.status import project_stage_counts
+
+    counts = project_stage_counts(plan)
+    assert sum(counts.values()) == len(list(plan.projects()))
+    assert counts["none"] == sum(1 for _, p in plan.projects() if not plan.status_of(project=p.id))
