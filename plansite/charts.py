@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
 
 import plotly.graph_objects as go
 
@@ -26,8 +25,14 @@ IMAGE_SIZE = (1600, 1000)
 COLORS = {"stated": "#595959", "observed": "#9e1b20", "path": "#0b5cad", "target": "#0b5cad", "bar": "#9e1b20"}
 
 # The configuration a citizen site needs (see DESIGN.md §5): no cloud button, no logo, no zoom traps.
-PLOTLY_CONFIG = {"displaylogo": False, "showSendToCloud": False, "scrollZoom": False, "doubleClick": False,
-                 "responsive": True, "displayModeBar": False}
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "scrollZoom": False,
+    "doubleClick": False,
+    "responsive": True,
+    "displayModeBar": False,
+}
 
 
 class UnsupportedTrace(ValueError):
@@ -46,8 +51,9 @@ class Chart:
 
     def figure_json(self) -> str:
         """The figure as compact JSON for a data attribute (no template: the page's CSS and fonts apply)."""
-        return json.dumps(self.figure.to_plotly_json(), ensure_ascii=False, separators=(",", ":"),
-                          default=_json_default)
+        return json.dumps(
+            self.figure.to_plotly_json(), ensure_ascii=False, separators=(",", ":"), default=_json_default
+        )
 
 
 def _json_default(obj):
@@ -61,8 +67,10 @@ def _json_default(obj):
 def check_traces(fig: go.Figure) -> go.Figure:
     for trace in fig.data:
         if trace.type not in SUPPORTED_TRACES:
-            raise UnsupportedTrace(f"trace type {trace.type!r} is not in the plotly.js basic bundle "
-                                   f"({', '.join(sorted(SUPPORTED_TRACES))})")
+            raise UnsupportedTrace(
+                f"trace type {trace.type!r} is not in the plotly.js basic bundle "
+                f"({', '.join(sorted(SUPPORTED_TRACES))})"
+            )
     return fig
 
 
@@ -77,7 +85,7 @@ class _Words:
             out = out.replace("{" + k + "}", str(v))
         return out
 
-    def text(self, t: Optional[m.Text]) -> str:
+    def text(self, t: m.Text | None) -> str:
         if t is None:
             return ""
         return t.en if self.lang == "en" and t.en.strip() else full_width(t.zh)
@@ -88,13 +96,22 @@ def _base_layout(title: str, source: str, y_title: str) -> dict:
     return dict(
         title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
         font=dict(family=FONT, size=13, color="#1f1f1f"),
-        paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
         margin=dict(l=56, r=16, t=48, b=40),
         dragmode=False,  # a swipe over the chart scrolls the page on a phone
         hovermode="closest",
         legend=dict(orientation="h", x=0, y=-0.12, xanchor="left", yanchor="top"),
-        yaxis=dict(title=dict(text=y_title), fixedrange=True, rangemode="tozero", gridcolor="#e5e5e5",
-                   zeroline=True, zerolinecolor="#bdbdbd", exponentformat="none", separatethousands=False),
+        yaxis=dict(
+            title=dict(text=y_title),
+            fixedrange=True,
+            rangemode="tozero",
+            gridcolor="#e5e5e5",
+            zeroline=True,
+            zerolinecolor="#bdbdbd",
+            exponentformat="none",
+            separatethousands=False,
+        ),
         meta=dict(source=source),
         annotations=[],
     )
@@ -110,36 +127,76 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
         stated[e.year] = in_indicator_unit(ind, e.value, e.unit)
     observed = {o.year: in_indicator_unit(ind, o.value, o.unit) for o in plan.observations_of(ind.id)}
     fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        x=sorted(stated), y=[stated[y] for y in sorted(stated)], mode="markers", name=w("chart.series.stated"),
-        marker=dict(size=10, color=COLORS["stated"], symbol="circle"),
-        hovertemplate="%{x}: %{y}" + (f" {unit}" if unit else "") + "<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=sorted(stated),
+            y=[stated[y] for y in sorted(stated)],
+            mode="markers",
+            name=w("chart.series.stated"),
+            marker=dict(size=10, color=COLORS["stated"], symbol="circle"),
+            hovertemplate="%{x}: %{y}" + (f" {unit}" if unit else "") + "<extra></extra>",
+        )
+    )
     # Published values: one point per year; a year with no value stays a gap (None), never zero.
-    fig.add_trace(go.Scatter(
-        x=years, y=[observed.get(y) for y in years], mode="lines+markers", connectgaps=False,
-        name=w("chart.series.observed"), line=dict(color=COLORS["observed"], width=3), showlegend=bool(observed),
-        marker=dict(size=10, color=COLORS["observed"]),
-        hovertemplate="%{x}: %{y}" + (f" {unit}" if unit else "") + "<extra></extra>"))
-    fig.add_trace(go.Scatter(
-        x=[ind.baseline.year, ind.target.year], y=[ind.baseline.value, ind.target.value], mode="lines",
-        name=w("chart.series.path"), line=dict(color=COLORS["path"], dash="dash", width=2), hoverinfo="skip"))
-    fig.add_trace(go.Scatter(
-        x=[ind.target.year], y=[ind.target.value], mode="markers", name=w("chart.series.target"),
-        marker=dict(size=14, color="#ffffff", line=dict(color=COLORS["target"], width=3), symbol="diamond"),
-        hovertemplate="%{x}: %{y}" + (f" {unit}" if unit else "") + "<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=years,
+            y=[observed.get(y) for y in years],
+            mode="lines+markers",
+            connectgaps=False,
+            name=w("chart.series.observed"),
+            line=dict(color=COLORS["observed"], width=3),
+            showlegend=bool(observed),
+            marker=dict(size=10, color=COLORS["observed"]),
+            hovertemplate="%{x}: %{y}" + (f" {unit}" if unit else "") + "<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[ind.baseline.year, ind.target.year],
+            y=[ind.baseline.value, ind.target.value],
+            mode="lines",
+            name=w("chart.series.path"),
+            line=dict(color=COLORS["path"], dash="dash", width=2),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[ind.target.year],
+            y=[ind.target.value],
+            mode="markers",
+            name=w("chart.series.target"),
+            marker=dict(size=14, color="#ffffff", line=dict(color=COLORS["target"], width=3), symbol="diamond"),
+            hovertemplate="%{x}: %{y}" + (f" {unit}" if unit else "") + "<extra></extra>",
+        )
+    )
     values = list(stated.values()) + [v for v in observed.values()] + [ind.target.value]
     layout = _base_layout(w.text(ind.name), w("chart.source.indicator"), unit)
-    layout["xaxis"] = dict(range=[years[0] - 0.5, years[-1] + 0.5], nticks=7, fixedrange=True, showgrid=False,
-                           tickformat="d")
+    layout["xaxis"] = dict(
+        range=[years[0] - 0.5, years[-1] + 0.5], nticks=7, fixedrange=True, showgrid=False, tickformat="d"
+    )
     layout["yaxis"]["range"] = [0, max(values) * 1.15]
     fig.update_layout(**layout)
     latest = max(observed) if observed else None
     if latest is None:
-        summary = w("chart.summary.nodata", name=w.text(ind.name), base=number(ind.baseline.value),
-                    target=number(ind.target.value), unit=unit)
+        summary = w(
+            "chart.summary.nodata",
+            name=w.text(ind.name),
+            base=number(ind.baseline.value),
+            target=number(ind.target.value),
+            unit=unit,
+        )
     else:
-        summary = w("chart.summary.data", name=w.text(ind.name), base=number(ind.baseline.value),
-                    target=number(ind.target.value), unit=unit, year=latest, value=number(observed[latest]))
+        summary = w(
+            "chart.summary.data",
+            name=w.text(ind.name),
+            base=number(ind.baseline.value),
+            target=number(ind.target.value),
+            unit=unit,
+            year=latest,
+            value=number(observed[latest]),
+        )
     return Chart(ind.id, lang, w.text(ind.name), summary, check_traces(fig), f"indicators/{ind.id}.md", unit)
 
 
@@ -156,21 +213,52 @@ def overview_chart(plan: Plan, lang: str) -> Chart:
         status = indicator_status(plan, ind)  # the same comparable value the status rule uses
         if status.value is not None:
             rows.append((w.text(ind.name), share_of_way(ind, status.value), status.year))
-    fig = go.Figure(go.Bar(
-        x=[round(r[1], 1) for r in rows], y=[r[0] for r in rows], orientation="h", marker_color=COLORS["bar"],
-        text=[f"{r[1]:.0f}%（{r[2]}）" if lang == "zh" else f"{r[1]:.0f}% ({r[2]})" for r in rows],
-        textposition="auto", hovertemplate="%{y}: %{x}%<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=[round(r[1], 1) for r in rows],
+            y=[r[0] for r in rows],
+            orientation="h",
+            marker_color=COLORS["bar"],
+            text=[f"{r[1]:.0f}%（{r[2]}）" if lang == "zh" else f"{r[1]:.0f}% ({r[2]})" for r in rows],
+            textposition="auto",
+            hovertemplate="%{y}: %{x}%<extra></extra>",
+        )
+    )
     layout = _base_layout(w("chart.overview.title"), w("chart.source.overview"), "")
-    layout["xaxis"] = dict(title=dict(text=w("chart.overview.axis")), fixedrange=True, rangemode="tozero",
-                           ticksuffix="%", gridcolor="#e5e5e5")
+    layout["xaxis"] = dict(
+        title=dict(text=w("chart.overview.axis")),
+        fixedrange=True,
+        rangemode="tozero",
+        ticksuffix="%",
+        gridcolor="#e5e5e5",
+    )
     layout["yaxis"] = dict(fixedrange=True, automargin=True, autorange="reversed")
-    layout["shapes"] = [dict(type="line", xref="x", yref="paper", x0=100, x1=100, y0=0, y1=1,
-                             line=dict(color=COLORS["path"], dash="dash"))]
+    layout["shapes"] = [
+        dict(
+            type="line",
+            xref="x",
+            yref="paper",
+            x0=100,
+            x1=100,
+            y0=0,
+            y1=1,
+            line=dict(color=COLORS["path"], dash="dash"),
+        )
+    ]
     layout["margin"]["l"] = 16
     layout["height"] = max(260, 90 + 48 * len(rows))
     if not rows:
-        layout["annotations"] = [dict(text=w("chart.overview.empty"), showarrow=False, xref="paper",
-                                          yref="paper", x=0.5, y=0.5, font=dict(size=15))]
+        layout["annotations"] = [
+            dict(
+                text=w("chart.overview.empty"),
+                showarrow=False,
+                xref="paper",
+                yref="paper",
+                x=0.5,
+                y=0.5,
+                font=dict(size=15),
+            )
+        ]
         layout["xaxis"]["range"] = [0, 100]
     fig.update_layout(**layout)
     summary = w("chart.overview.summary", n=len(rows), total=len(plan.indicators))
@@ -182,40 +270,72 @@ def chains_chart(plan: Plan, lang: str) -> Chart:
     w = _Words(plan, lang)
     names = [w.text(c.name) for c in plan.chains]
     counts = [len(c.projects) for c in plan.chains]
-    fig = go.Figure(go.Bar(x=counts, y=names, orientation="h", marker_color=COLORS["bar"], text=counts,
-                           textposition="auto", hovertemplate="%{y}: %{x}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=counts,
+            y=names,
+            orientation="h",
+            marker_color=COLORS["bar"],
+            text=counts,
+            textposition="auto",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
     layout = _base_layout(w("chart.chains.title"), w("chart.source.plan"), "")
     layout["xaxis"] = dict(title=dict(text=w("chart.chains.axis")), fixedrange=True, dtick=2, gridcolor="#e5e5e5")
     layout["yaxis"] = dict(fixedrange=True, automargin=True, autorange="reversed")
     layout["margin"]["l"] = 16
     layout["height"] = 360
     fig.update_layout(**layout)
-    summary = w("chart.chains.summary", n=sum(counts), chains=len(counts),
-                most=names[counts.index(max(counts))], most_n=max(counts))
-    return Chart("projects-by-chain", lang, w("chart.chains.title"), summary, check_traces(fig),
-                 "industries/index.md")
+    summary = w(
+        "chart.chains.summary",
+        n=sum(counts),
+        chains=len(counts),
+        most=names[counts.index(max(counts))],
+        most_n=max(counts),
+    )
+    return Chart("projects-by-chain", lang, w("chart.chains.title"), summary, check_traces(fig), "industries/index.md")
 
 
 def all_charts(plan: Plan, lang: str) -> list[Chart]:
-    return ([indicator_chart(plan, ind, lang) for ind in plan.indicators]
-            + [overview_chart(plan, lang), chains_chart(plan, lang)])
+    return [indicator_chart(plan, ind, lang) for ind in plan.indicators] + [
+        overview_chart(plan, lang),
+        chains_chart(plan, lang),
+    ]
 
 
 def image_figure(chart: Chart, site_address: str) -> go.Figure:
     """The figure as drawn into a PNG/SVG for news posts: bigger type, title, unit, source and site address."""
     fig = go.Figure(chart.figure)
     width, height = IMAGE_SIZE
-    fig.update_layout(width=width, height=height, font=dict(size=26),
-                      title=dict(text=chart.title + (f"（{chart.unit}）" if chart.unit and chart.lang == "zh"
-                                                     else f" ({chart.unit})" if chart.unit else ""),
-                                 font=dict(size=40), x=0.03, y=0.96),
-                      margin=dict(l=120, r=60, t=140, b=230),
-                      legend=dict(y=-0.12, font=dict(size=24)))
+    fig.update_layout(
+        width=width,
+        height=height,
+        font=dict(size=26),
+        title=dict(
+            text=chart.title
+            + (f"（{chart.unit}）" if chart.unit and chart.lang == "zh" else f" ({chart.unit})" if chart.unit else ""),
+            font=dict(size=40),
+            x=0.03,
+            y=0.96,
+        ),
+        margin=dict(l=120, r=60, t=140, b=230),
+        legend=dict(y=-0.12, font=dict(size=24)),
+    )
     fig.update_traces(marker_size=18, selector=dict(mode="markers"))
     fig.update_traces(marker_size=16, line_width=5, selector=dict(mode="lines+markers"))
     fig.layout.annotations = ()  # update_layout(annotations=[]) would not clear them (DESIGN.md §5)
     source = (chart.figure.layout.meta or {}).get("source", "")
     for text, x, anchor, color in ((source, 0, "left", "#595959"), (site_address, 1, "right", "#9e1b20")):
-        fig.add_annotation(text=text, showarrow=False, xref="paper", yref="paper", x=x, y=-0.27,
-                           xanchor=anchor, yanchor="top", font=dict(size=22, color=color))
+        fig.add_annotation(
+            text=text,
+            showarrow=False,
+            xref="paper",
+            yref="paper",
+            x=x,
+            y=-0.27,
+            xanchor=anchor,
+            yanchor="top",
+            font=dict(size=22, color=color),
+        )
     return check_traces(fig)

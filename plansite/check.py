@@ -7,21 +7,27 @@ Plan only when there is no error, so nothing half-built is ever rendered.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from . import models as m
 from .catalog import KINDS, Kind, claim
-from .plan import Plan, walk
+from .plan import Plan
 from .problems import CODES, ERROR, WARNING, DataError, Problem, field_path, rel
 from .yamlsource import YamlDoc, load_yaml
 
-_ALL_FIELDS = sorted({name for model in vars(m).values()
-                      if isinstance(model, type) and issubclass(model, BaseModel)
-                      for name in model.model_fields})
+_ALL_FIELDS = sorted(
+    {
+        name
+        for model in vars(m).values()
+        if isinstance(model, type) and issubclass(model, BaseModel)
+        for name in model.model_fields
+    }
+)
 
 _TYPE_DETAIL = {
     "model_type": "这里应当是一组“字段: 值”",
@@ -60,8 +66,10 @@ class Report:
         return self.texts_translated / self.texts if self.texts else 0.0
 
     def summary(self) -> str:
-        return (f"检查了 {self.files_checked} 个文件：{len(self.errors)} 个错误，{len(self.warnings)} 个警告；"
-                f"英文译文覆盖率 {self.coverage:.1%}（{self.texts_translated}/{self.texts}）")
+        return (
+            f"检查了 {self.files_checked} 个文件：{len(self.errors)} 个错误，{len(self.warnings)} 个警告；"
+            f"英文译文覆盖率 {self.coverage:.1%}（{self.texts_translated}/{self.texts}）"
+        )
 
 
 def _pydantic_problems(exc: ValidationError, doc: YamlDoc) -> Iterator[Problem]:
@@ -84,12 +92,20 @@ def _pydantic_problems(exc: ValidationError, doc: YamlDoc) -> Iterator[Problem]:
             yield Problem(typ, doc.file, line, col, field_path(loc), value, detail=err["msg"])
         elif typ in ("literal_error", "enum"):
             line, col = doc.where(loc)
-            yield Problem("value-not-allowed", doc.file, line, col, field_path(loc), value,
-                          detail=f"允许的值：{err.get('ctx', {}).get('expected', '')}")
+            yield Problem(
+                "value-not-allowed",
+                doc.file,
+                line,
+                col,
+                field_path(loc),
+                value,
+                detail=f"允许的值：{err.get('ctx', {}).get('expected', '')}",
+            )
         else:
             line, col = doc.where(loc)
-            yield Problem("type-wrong", doc.file, line, col, field_path(loc), value,
-                          detail=_TYPE_DETAIL.get(typ, err["msg"]))
+            yield Problem(
+                "type-wrong", doc.file, line, col, field_path(loc), value, detail=_TYPE_DETAIL.get(typ, err["msg"])
+            )
 
 
 @dataclass
@@ -105,8 +121,9 @@ def _structural(data_dir: Path, root: Path, report: Report) -> tuple[dict[str, l
     """Parse and validate each file on its own. Returns the valid files and the kinds that had a failure."""
     claimed, unclaimed = claim(data_dir)
     for path in unclaimed:
-        report.problems.append(Problem("file-unclaimed", rel(path, root), 0, 0,
-                                       detail=f"{path.name} 不属于任何已知的数据类型"))
+        report.problems.append(
+            Problem("file-unclaimed", rel(path, root), 0, 0, detail=f"{path.name} 不属于任何已知的数据类型")
+        )
     parsed: dict[str, list[Parsed]] = {k.name: [] for k in KINDS}
     failed: set[str] = set()
     for kind in KINDS:
@@ -146,9 +163,19 @@ class _Ids:
         self.complete = complete
 
 
-_SPACE_KIND = {"indicator": "indicators", "chain": "chain", "project": "chain", "commitment": "commitments",
-               "milestone": "commitments", "reference": "references", "note": "editorial-notes",
-               "source": "sources", "term": "glossary", "paragraph": "chapter", "division": "chapter"}
+_SPACE_KIND = {
+    "indicator": "indicators",
+    "chain": "chain",
+    "project": "chain",
+    "commitment": "commitments",
+    "milestone": "commitments",
+    "reference": "references",
+    "note": "editorial-notes",
+    "source": "sources",
+    "term": "glossary",
+    "paragraph": "chapter",
+    "division": "chapter",
+}
 
 
 class _Cross:
@@ -174,7 +201,7 @@ class _Cross:
         else:
             ids.where[id] = (parsed.doc.file, line, col)
 
-    def ref(self, space: str, code: str, parsed: Parsed, loc: tuple, id: Optional[str]):
+    def ref(self, space: str, code: str, parsed: Parsed, loc: tuple, id: str | None):
         ids = self.ids.get(space)
         if id is None or ids is None or not ids.complete:
             return
@@ -289,8 +316,11 @@ class _Cross:
     def _indicators(self, pc: Parsed):
         t: m.IndicatorTable = pc.model
         self.ref("division", "ref-unknown-division", pc, ("division",), t.division)
-        self._numbering(pc, [(("indicators", i, "number"), ind.number) for i, ind in enumerate(t.indicators)],
-                        [g.number for g in t.numbering_gaps])
+        self._numbering(
+            pc,
+            [(("indicators", i, "number"), ind.number) for i, ind in enumerate(t.indicators)],
+            [g.number for g in t.numbering_gaps],
+        )
         for i, ind in enumerate(t.indicators):
             base = ("indicators", i)
             for j, pid in enumerate(ind.target.paragraphs):
@@ -303,11 +333,21 @@ class _Cross:
             for j, e in enumerate(ind.earlier):
                 self.ref("paragraph", "ref-unknown-paragraph", pc, base + ("earlier", j, "paragraph"), e.paragraph)
                 if not units_compatible(e.unit.zh, ind.unit.zh if ind.unit else None):
-                    self.add("unit-mismatch", pc, base + ("earlier", j, "unit", "zh"), e.unit.zh,
-                             f"指标单位是“{ind.unit.zh if ind.unit else '（无）'}”")
+                    self.add(
+                        "unit-mismatch",
+                        pc,
+                        base + ("earlier", j, "unit", "zh"),
+                        e.unit.zh,
+                        f"指标单位是“{ind.unit.zh if ind.unit else '（无）'}”",
+                    )
                 if e.year >= ind.baseline.year:
-                    self.add("year-out-of-range", pc, base + ("earlier", j, "year"), e.year,
-                             f"早期数值的年份应早于基期 {ind.baseline.year} 年")
+                    self.add(
+                        "year-out-of-range",
+                        pc,
+                        base + ("earlier", j, "year"),
+                        e.year,
+                        f"早期数值的年份应早于基期 {ind.baseline.year} 年",
+                    )
             if ind.target.year <= ind.baseline.year:
                 self.add("year-out-of-range", pc, base + ("target", "year"), ind.target.year, "目标年份应晚于基期")
 
@@ -316,9 +356,11 @@ class _Cross:
             loc = ("notes", i)
             if n.scope == "global":
                 continue
-            space, code, texts = {"paragraph": ("paragraph", "ref-unknown-paragraph", self.paragraph_text),
-                                  "heading": ("division", "ref-unknown-division", self.heading_text),
-                                  "project": ("project", "ref-unknown-project", self.project_text)}[n.scope]
+            space, code, texts = {
+                "paragraph": ("paragraph", "ref-unknown-paragraph", self.paragraph_text),
+                "heading": ("division", "ref-unknown-division", self.heading_text),
+                "project": ("project", "ref-unknown-project", self.project_text),
+            }[n.scope]
             if n.target is None:
                 self.add("field-missing", pc, loc, None, "非全局的勘误说明必须注明 target")
                 continue
@@ -345,27 +387,42 @@ class _Cross:
             loc = ("observations", i)
             self.ref("indicator", "ref-unknown-indicator", pc, loc + ("indicator",), o.indicator)
             if o.source is None or not (o.quote or "").strip():
-                self.add("observation-no-source", pc, loc, None,
-                         "缺少 source" if o.source is None else "缺少 quote（来源原文句子）")
+                self.add(
+                    "observation-no-source",
+                    pc,
+                    loc,
+                    None,
+                    "缺少 source" if o.source is None else "缺少 quote（来源原文句子）",
+                )
             else:
                 self.ref("source", "ref-unknown-source", pc, loc + ("source",), o.source)
             key = (o.indicator, o.year)
             if key in seen:
-                self.add("observation-duplicate", pc, loc + ("year",), o.year,
-                         f"{o.indicator} 的 {o.year} 年数值在第 {seen[key]} 行已经有了")
+                self.add(
+                    "observation-duplicate",
+                    pc,
+                    loc + ("year",),
+                    o.year,
+                    f"{o.indicator} 的 {o.year} 年数值在第 {seen[key]} 行已经有了",
+                )
             else:
                 seen[key] = pc.doc.where(loc)[0]
             ind = indicators.get(o.indicator)
             if ind is not None and not units_compatible(o.unit.zh, ind.unit.zh if ind.unit else None):
-                self.add("unit-mismatch", pc, loc + ("unit", "zh"), o.unit.zh,
-                         f"指标“{ind.name.zh}”的单位是“{ind.unit.zh if ind.unit else '（无）'}”")
+                self.add(
+                    "unit-mismatch",
+                    pc,
+                    loc + ("unit", "zh"),
+                    o.unit.zh,
+                    f"指标“{ind.name.zh}”的单位是“{ind.unit.zh if ind.unit else '（无）'}”",
+                )
 
 
 # Units that convert exactly into each other (value in the key unit × factor = value in 万元).
 _UNIT_FACTORS = {"万元": 1, "亿元": 10000}
 
 
-def units_compatible(a: str, b: Optional[str]) -> bool:
+def units_compatible(a: str, b: str | None) -> bool:
     if b is None:
         return True
     return a == b or (a in _UNIT_FACTORS and b in _UNIT_FACTORS)
@@ -409,11 +466,19 @@ def _translation(parsed: dict[str, list[Parsed]], report: Report):
                     report.texts_translated += 1
                 elif complete:
                     line, col = pc.doc.where(loc + ("en",))
-                    report.problems.append(Problem("translation-missing", pc.doc.file, line, col,
-                                                   field_path(loc + ("en",)), detail=f"中文：{text.zh[:40]}"))
+                    report.problems.append(
+                        Problem(
+                            "translation-missing",
+                            pc.doc.file,
+                            line,
+                            col,
+                            field_path(loc + ("en",)),
+                            detail=f"中文：{text.zh[:40]}",
+                        )
+                    )
 
 
-def check(data_dir: Path, root: Optional[Path] = None) -> tuple[Report, Optional[Plan]]:
+def check(data_dir: Path, root: Path | None = None) -> tuple[Report, Plan | None]:
     """Check everything under data_dir; return the report and, when there is no error, the Plan."""
     root = root or data_dir.parent
     report = Report()
@@ -434,15 +499,20 @@ def check(data_dir: Path, root: Optional[Path] = None) -> tuple[Report, Optional
         chapters=tuple(sorted((pc.model for pc in parsed["chapter"]), key=lambda c: (len(c.id), c.id))),
         table=one["indicators"],
         chains=tuple(sorted((pc.model for pc in parsed["chain"]), key=lambda c: c.order)),
-        commitments=one["commitments"], references=one["references"], notes=one["editorial-notes"],
-        sources=one["sources"], observations=one["observations"], status=one["status"], glossary=one["glossary"],
+        commitments=one["commitments"],
+        references=one["references"],
+        notes=one["editorial-notes"],
+        sources=one["sources"],
+        observations=one["observations"],
+        status=one["status"],
+        glossary=one["glossary"],
         ui=one["ui"],
         files=files,
     )
     return report, plan
 
 
-def load_plan(data_dir: Path, root: Optional[Path] = None) -> Plan:
+def load_plan(data_dir: Path, root: Path | None = None) -> Plan:
     """The checked Plan; raises DataError carrying every problem when there is any error."""
     report, plan = check(data_dir, root)
     if plan is None:

@@ -14,7 +14,11 @@ from pathlib import Path
 from .plan import Plan
 from .textformat import number
 
-LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 # (column, frictionless type, description)
 FIELDS = [
@@ -23,7 +27,11 @@ FIELDS = [
     ("indicator_zh", "string", "Indicator name as printed in the plan"),
     ("indicator_en", "string", "Indicator name in English (unofficial translation)"),
     ("year", "integer", "Year the value refers to"),
-    ("kind", "string", "earlier (stated in the plan text), baseline (2020, plan table), observed (published since), target (2025, plan table)"),
+    (
+        "kind",
+        "string",
+        "earlier (stated in the plan text), baseline (2020, plan table), observed (published since), target (2025, plan table)",
+    ),
     ("value", "number", "The value exactly as stated by its source"),
     ("unit_zh", "string", "Unit of the value as stated"),
     ("unit_en", "string", "Unit in English"),
@@ -43,26 +51,78 @@ def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
     ind = plan.indicator(indicator_id)
     plan_source = plan.source("plan-document")
     unit_zh, unit_en = (ind.unit.zh, ind.unit.en) if ind.unit else ("", "")
-    base = {"indicator_id": ind.id, "indicator_number": ind.number, "indicator_zh": ind.name.zh,
-            "indicator_en": ind.name.en, "cumulative": "true" if ind.cumulative else "false", "qualifier": "",
-            "match": "", "quote": ""}
-    from_plan = {"source_title": plan_source.title, "source_publisher": plan_source.publisher,
-                 "source_date": str(plan_source.date), "source_url": plan_source.url}
+    base = {
+        "indicator_id": ind.id,
+        "indicator_number": ind.number,
+        "indicator_zh": ind.name.zh,
+        "indicator_en": ind.name.en,
+        "cumulative": "true" if ind.cumulative else "false",
+        "qualifier": "",
+        "match": "",
+        "quote": "",
+    }
+    from_plan = {
+        "source_title": plan_source.title,
+        "source_publisher": plan_source.publisher,
+        "source_date": str(plan_source.date),
+        "source_url": plan_source.url,
+    }
     rows = []
     for e in ind.earlier:
-        rows.append(base | from_plan | {"year": e.year, "kind": "earlier", "value": number(e.value),
-                                        "unit_zh": e.unit.zh, "unit_en": e.unit.en,
-                                        "quote": plan.paragraph(e.paragraph).paragraph.text.zh})
-    rows.append(base | from_plan | {"year": ind.baseline.year, "kind": "baseline", "value": number(ind.baseline.value),
-                                    "unit_zh": unit_zh, "unit_en": unit_en})
+        rows.append(
+            base
+            | from_plan
+            | {
+                "year": e.year,
+                "kind": "earlier",
+                "value": number(e.value),
+                "unit_zh": e.unit.zh,
+                "unit_en": e.unit.en,
+                "quote": plan.paragraph(e.paragraph).paragraph.text.zh,
+            }
+        )
+    rows.append(
+        base
+        | from_plan
+        | {
+            "year": ind.baseline.year,
+            "kind": "baseline",
+            "value": number(ind.baseline.value),
+            "unit_zh": unit_zh,
+            "unit_en": unit_en,
+        }
+    )
     for o in plan.observations_of(ind.id):
+        assert o.source is not None  # the checker requires a source on every observation
         s = plan.source(o.source)
-        rows.append(base | {"year": o.year, "kind": "observed", "value": number(o.value), "unit_zh": o.unit.zh,
-                            "unit_en": o.unit.en, "match": o.match, "source_title": s.title,
-                            "source_publisher": s.publisher, "source_date": str(s.date or ""),
-                            "source_url": s.url or "", "quote": o.quote or ""})
-    rows.append(base | from_plan | {"year": ind.target.year, "kind": "target", "value": number(ind.target.value),
-                                    "unit_zh": unit_zh, "unit_en": unit_en, "qualifier": ind.target.qualifier or ""})
+        rows.append(
+            base
+            | {
+                "year": o.year,
+                "kind": "observed",
+                "value": number(o.value),
+                "unit_zh": o.unit.zh,
+                "unit_en": o.unit.en,
+                "match": o.match,
+                "source_title": s.title,
+                "source_publisher": s.publisher,
+                "source_date": str(s.date or ""),
+                "source_url": s.url or "",
+                "quote": o.quote or "",
+            }
+        )
+    rows.append(
+        base
+        | from_plan
+        | {
+            "year": ind.target.year,
+            "kind": "target",
+            "value": number(ind.target.value),
+            "unit_zh": unit_zh,
+            "unit_en": unit_en,
+            "qualifier": ind.target.qualifier or "",
+        }
+    )
     return [{c: row.get(c, "") for c in COLUMNS} for row in rows]
 
 
@@ -75,8 +135,7 @@ def _csv(rows: list[dict]) -> bytes:
 
 
 def _schema() -> dict:
-    return {"fields": [{"name": n, "type": t, "description": d} for n, t, d in FIELDS],
-            "missingValues": [""]}
+    return {"fields": [{"name": n, "type": t, "description": d} for n, t, d in FIELDS], "missingValues": [""]}
 
 
 def write_downloads(plan: Plan, folder: Path) -> list[Path]:
@@ -91,18 +150,52 @@ def write_downloads(plan: Plan, folder: Path) -> list[Path]:
         path = folder / "indicators" / f"{ind.id}.csv"
         path.write_bytes(_csv(rows))
         written.append(path)
-        resources.append({"name": ind.id, "path": f"indicators/{ind.id}.csv", "format": "csv", "encoding": "utf-8-sig",
-                          "mediatype": "text/csv", "title": ind.name.zh, "description": ind.name.en,
-                          "schema": _schema()})
+        resources.append(
+            {
+                "name": ind.id,
+                "path": f"indicators/{ind.id}.csv",
+                "format": "csv",
+                "encoding": "utf-8-sig",
+                "mediatype": "text/csv",
+                "title": ind.name.zh,
+                "description": ind.name.en,
+                "schema": _schema(),
+            }
+        )
     (folder / "indicators.csv").write_bytes(_csv(everything))
     written.append(folder / "indicators.csv")
-    document = {"plan": plan.meta.title.zh, "source_url": plan.meta.source_url, "license": LICENSE["name"],
-                "indicators": [{"id": ind.id, "number": ind.number, "name": ind.name.model_dump(),
-                                "unit": ind.unit.model_dump() if ind.unit else None, "cumulative": ind.cumulative,
-                                "values": [{k: r[k] for k in ("year", "kind", "value", "unit_zh", "qualifier", "match",
-                                                              "source_title", "source_url", "quote")}
-                                           for r in indicator_rows(plan, ind.id)]}
-                               for ind in plan.indicators]}
+    document = {
+        "plan": plan.meta.title.zh,
+        "source_url": plan.meta.source_url,
+        "license": LICENSE["name"],
+        "indicators": [
+            {
+                "id": ind.id,
+                "number": ind.number,
+                "name": ind.name.model_dump(),
+                "unit": ind.unit.model_dump() if ind.unit else None,
+                "cumulative": ind.cumulative,
+                "values": [
+                    {
+                        k: r[k]
+                        for k in (
+                            "year",
+                            "kind",
+                            "value",
+                            "unit_zh",
+                            "qualifier",
+                            "match",
+                            "source_title",
+                            "source_url",
+                            "quote",
+                        )
+                    }
+                    for r in indicator_rows(plan, ind.id)
+                ],
+            }
+            for ind in plan.indicators
+        ],
+    }
     (folder / "indicators.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
     written.append(folder / "indicators.json")
     sources = [{"title": s.title, "path": s.url} for s in plan.sources.sources if s.url]
@@ -110,12 +203,22 @@ def write_downloads(plan: Plan, folder: Path) -> list[Path]:
         "name": "tianmen-sti-plan-indicators",
         "title": "天门市科技创新“十四五”规划主要指标 / Tianmen S&T Innovation Plan 2021–2025: main indicators",
         "description": "The plan's 18 main indicators: values stated in the plan (earlier years, 2020 baseline, "
-                       "2025 target) and values published since, each with its source. Missing values are absent, "
-                       "never estimated.",
+        "2025 target) and values published since, each with its source. Missing values are absent, "
+        "never estimated.",
         "licenses": [LICENSE],
         "sources": sources,
-        "resources": [{"name": "indicators", "path": "indicators.csv", "format": "csv", "encoding": "utf-8-sig",
-                       "mediatype": "text/csv", "title": "All indicators", "schema": _schema()}] + resources,
+        "resources": [
+            {
+                "name": "indicators",
+                "path": "indicators.csv",
+                "format": "csv",
+                "encoding": "utf-8-sig",
+                "mediatype": "text/csv",
+                "title": "All indicators",
+                "schema": _schema(),
+            }
+        ]
+        + resources,
     }
     (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")
     written.append(folder / "datapackage.json")

@@ -10,9 +10,9 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
 
 import plotly
 import plotly.io as pio
@@ -30,9 +30,11 @@ def find_chromium() -> str:
     for candidate in (os.environ.get("BROWSER_PATH"), shutil.which("chromium"), shutil.which("chromium-browser")):
         if candidate and Path(candidate).exists():
             return candidate
-    raise ChromiumMissing("找不到 Chromium，无法生成图表图片。请安装 Debian 的 chromium 软件包"
-                          "（apt-get install chromium fonts-noto-cjk），或用 BROWSER_PATH 指定浏览器路径。"
-                          " / Chromium not found: install Debian's chromium and fonts-noto-cjk, or set BROWSER_PATH.")
+    raise ChromiumMissing(
+        "找不到 Chromium，无法生成图表图片。请安装 Debian 的 chromium 软件包"
+        "（apt-get install chromium fonts-noto-cjk），或用 BROWSER_PATH 指定浏览器路径。"
+        " / Chromium not found: install Debian's chromium and fonts-noto-cjk, or set BROWSER_PATH."
+    )
 
 
 @contextmanager
@@ -53,9 +55,15 @@ def cache_key(figure_json: str, fmt: str) -> str:
     return hashlib.sha256(blob).hexdigest()[:24]
 
 
-def render_images(charts: Iterable[Chart], out_dir: Path, site_address: str, cache_dir: Optional[Path],
-                  formats: Iterable[str] = FORMATS, name: Callable[[Chart, str], str] = None,
-                  progress: Callable[[Chart, str], None] = lambda c, f: None) -> list[Path]:
+def render_images(
+    charts: Iterable[Chart],
+    out_dir: Path,
+    site_address: str,
+    cache_dir: Path | None,
+    formats: Iterable[str] = FORMATS,
+    name: Callable[[Chart, str], str] | None = None,
+    progress: Callable[[Chart, str], None] = lambda c, f: None,
+) -> list[Path]:
     """Write an image per chart and format into out_dir; reuse a cached image when the figure is unchanged."""
     import warnings
 

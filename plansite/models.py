@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
 FIRST_YEAR = 2015  # the plan states values for the end of the 12th FYP ("十二五"末)
@@ -34,11 +34,15 @@ def _number(v):
     if isinstance(v, str):
         s = v.strip()
         if _FULLWIDTH_DIGIT.search(s):
-            raise PydanticCustomError("number-full-width", "“{v}”中有全角数字，应写作 {fixed}",
-                                      {"v": v, "fixed": unicodedata.normalize("NFKC", s)})
+            raise PydanticCustomError(
+                "number-full-width",
+                "“{v}”中有全角数字，应写作 {fixed}",
+                {"v": v, "fixed": unicodedata.normalize("NFKC", s)},
+            )
         if _THOUSANDS.match(s):
-            raise PydanticCustomError("number-thousands-separator", "“{v}”应写作 {fixed}",
-                                      {"v": v, "fixed": s.replace(",", "")})
+            raise PydanticCustomError(
+                "number-thousands-separator", "“{v}”应写作 {fixed}", {"v": v, "fixed": s.replace(",", "")}
+            )
         if _NUMBER_THEN_TEXT.match(s) or re.match(r"^[+-]?\d", s):
             raise PydanticCustomError("number-with-unit", "“{v}”不是纯数字", {"v": v})
     raise PydanticCustomError("type-wrong", "应当是数字")
@@ -53,8 +57,9 @@ def _integer(v):
 
 def _year(v: int) -> int:
     if not FIRST_YEAR <= v <= LAST_YEAR:
-        raise PydanticCustomError("year-out-of-range", "{v} 年不在 {a}—{b} 之内",
-                                  {"v": v, "a": FIRST_YEAR, "b": LAST_YEAR})
+        raise PydanticCustomError(
+            "year-out-of-range", "{v} 年不在 {a}—{b} 之内", {"v": v, "a": FIRST_YEAR, "b": LAST_YEAR}
+        )
     return v
 
 
@@ -91,7 +96,7 @@ def _str(v):
     return v
 
 
-Number = Annotated[Union[int, float], BeforeValidator(_number)]
+Number = Annotated[int | float, BeforeValidator(_number)]
 Integer = Annotated[int, BeforeValidator(_integer)]
 Year = Annotated[int, BeforeValidator(_integer), AfterValidator(_year)]
 Id = Annotated[str, BeforeValidator(_id)]
@@ -170,7 +175,7 @@ class Paragraph(Model):
 
     id: Annotated[str, BeforeValidator(_str)]
     """Stable id, e.g. 3-2-12: section 3-2, twelfth paragraph. Never reuse or renumber."""
-    lead: Optional[Text] = None
+    lead: Text | None = None
     """Run-in lead phrase printed before the body (in the source it is glued to the body)."""
     text: Text
     """The body of the paragraph, exactly as in the source."""
@@ -187,15 +192,15 @@ class Division(Model):
     """The heading, without its number."""
     title_run_in: bool = False
     """True when the source glues the heading to the first paragraph (1.高新技术产业快速发展大力实施…)."""
-    source_heading: Optional[Str] = None
+    source_heading: Str | None = None
     """The heading line exactly as the damaged source prints it, when it differs from number + title."""
     paragraphs: list[Paragraph] = []
     """Paragraphs before any sub-divisions."""
-    children: list["Division"] = []
+    children: list[Division] = []
     """Sub-divisions, in order."""
-    box: Optional[Id] = None
+    box: Id | None = None
     """Id of an industry chain whose project box (专栏) is printed at the end of this division."""
-    table: Optional[Literal["indicators"]] = None
+    table: Literal["indicators"] | None = None
     """A table printed at the end of this division."""
 
 
@@ -219,7 +224,7 @@ class StatedValue(Model):
     """The unit the text uses for this value."""
     paragraph: Str
     """Id of the paragraph that states it."""
-    note: Optional[Text] = None
+    note: Text | None = None
     """How this value relates to the indicator's definition."""
 
 
@@ -230,7 +235,7 @@ class Target(Model):
     """Target year."""
     value: Number
     """Target value as printed in the table."""
-    qualifier: Optional[Literal["以上", "超过"]] = None
+    qualifier: Literal["以上", "超过"] | None = None
     """Qualifier the text gives: 以上 (or more), 超过 (more than); empty when the text gives none."""
     paragraphs: list[Str] = []
     """Ids of the paragraphs that state this target in the text."""
@@ -254,11 +259,11 @@ class Indicator(Model):
     """Row number (序号) as printed."""
     name: Text
     """Indicator name as printed."""
-    unit: Optional[Text] = None
+    unit: Text | None = None
     """Unit; empty when neither the table nor the text gives one."""
     unit_source: Literal["table", "text", "none"]
     """Where the unit comes from: printed in the table, inferred from the text, or nowhere."""
-    unit_paragraph: Optional[Str] = None
+    unit_paragraph: Str | None = None
     """When the unit is inferred from the text: the paragraph that uses it."""
     cumulative: bool
     """True for 累计 (cumulative) indicators."""
@@ -270,9 +275,9 @@ class Indicator(Model):
     """The 2025 target."""
     earlier: list[StatedValue] = []
     """Earlier values the plan text states."""
-    tolerance: Optional[Number] = None
+    tolerance: Number | None = None
     """Status tolerance: how far below the expected path (as a share of the baseline-to-target distance) still counts as on track."""
-    note: Optional[Text] = None
+    note: Text | None = None
     """Editorial note on the definition or the table."""
     expected_sources: list[Text] = []
     """Kinds of publication that usually report this indicator (统计公报, 政府工作报告, 科技局 reports …)."""
@@ -306,20 +311,33 @@ class IndicatorTable(Model):
 class Quantity(Model):
     """A quantity a project description states, as a number with its unit."""
 
-    kind: Literal["capacity", "floor_area", "land_area", "equipment", "investment", "output_value",
-                  "tax", "jobs", "production_lines", "facilities", "brands", "enterprises", "other"]
+    kind: Literal[
+        "capacity",
+        "floor_area",
+        "land_area",
+        "equipment",
+        "investment",
+        "output_value",
+        "tax",
+        "jobs",
+        "production_lines",
+        "facilities",
+        "brands",
+        "enterprises",
+        "other",
+    ]
     """What the number measures."""
-    item: Optional[Text] = None
+    item: Text | None = None
     """What is counted or produced, e.g. 芳基吡唑腈."""
-    value: Optional[Number] = None
+    value: Number | None = None
     """The number as stated; use min/max for a range."""
-    min: Optional[Number] = None
+    min: Number | None = None
     """Lower end of a stated range."""
-    max: Optional[Number] = None
+    max: Number | None = None
     """Upper end of a stated range."""
     unit: Text
     """The unit as stated, e.g. 吨/年, 平方米, 台(套), 亿元."""
-    qualifier: Optional[Text] = None
+    qualifier: Text | None = None
     """Qualifier the text gives, e.g. 以上, 余, 可达, 预计."""
     source: Str
     """The words of the description the quantity is read from."""
@@ -380,23 +398,23 @@ class Commitment(Model):
     """The promise in short, as the text words it."""
     paragraph: Str
     """Id of the paragraph that makes it."""
-    value: Optional[Number] = None
+    value: Number | None = None
     """The promised number, exactly as stated."""
-    min: Optional[Number] = None
+    min: Number | None = None
     """Lower end of a promised range (where the source lost its range dash, from the editorial note)."""
-    max: Optional[Number] = None
+    max: Number | None = None
     """Upper end of a promised range."""
     unit: Text
     """Unit as stated."""
-    qualifier: Optional[Text] = None
+    qualifier: Text | None = None
     """以上, 超过, 力争 … as stated."""
-    year: Optional[Year] = None
+    year: Year | None = None
     """Year by which it is promised; empty when the text names no year."""
     per_year: bool = False
     """True when the promise is a yearly amount (每年)."""
-    indicator: Optional[Id] = None
+    indicator: Id | None = None
     """The indicator of the table this restates, if any."""
-    note: Optional[Id] = None
+    note: Id | None = None
     """Id of an editorial note that affects how the number is read."""
 
 
@@ -407,7 +425,7 @@ class Milestone(Model):
     """Stable id."""
     name: Text
     """What is to be achieved."""
-    deadline: Optional[Text] = None
+    deadline: Text | None = None
     """By when, as the text puts it (e.g. 十四五期间)."""
     paragraphs: list[Str]
     """Ids of the paragraphs that state it."""
@@ -432,7 +450,7 @@ class Reference(Model):
     """Stable id."""
     title: Text
     """Title as cited."""
-    doc_number: Optional[Str] = None
+    doc_number: Str | None = None
     """Document number as printed, e.g. 天政发〔2017〕8号."""
     paragraphs: list[Str]
     """Ids of the paragraphs that cite it."""
@@ -450,12 +468,20 @@ class EditorialNote(Model):
 
     id: Id
     """Stable id."""
-    kind: Literal["lost-range-dash", "lost-character", "lost-punctuation", "missing-number",
-                  "garbled", "glued-lead-in", "converted-punctuation", "other"]
+    kind: Literal[
+        "lost-range-dash",
+        "lost-character",
+        "lost-punctuation",
+        "missing-number",
+        "garbled",
+        "glued-lead-in",
+        "converted-punctuation",
+        "other",
+    ]
     """Kind of damage."""
     scope: Literal["paragraph", "heading", "project", "global"] = "paragraph"
     """What the note is attached to."""
-    target: Optional[Str] = None
+    target: Str | None = None
     """Id of the paragraph, division or project the note is attached to (empty for a global note)."""
     source: Str
     """The source string exactly as the extracted text has it (for a global note, an example)."""
@@ -483,14 +509,15 @@ class Source(Model):
     """Title as published."""
     publisher: Str
     """Who published it."""
-    date: Optional[Date] = None
+    date: Date | None = None
     """Publication date."""
-    date_note: Optional[Str] = None
+    date_note: Str | None = None
     """Anything more about the date (e.g. delivered vs published)."""
-    url: Optional[Url] = None
+    url: Url | None = None
     """Where it can be read."""
-    kind: Literal["statistics-bulletin", "government-work-report", "department-report",
-                  "newspaper", "government-notice", "other"] = "other"
+    kind: Literal[
+        "statistics-bulletin", "government-work-report", "department-report", "newspaper", "government-notice", "other"
+    ] = "other"
     """Kind of publication."""
 
 
@@ -512,15 +539,15 @@ class Observation(Model):
     """The value exactly as the source states it."""
     unit: Text
     """The unit the source uses."""
-    source: Optional[Id] = None
+    source: Id | None = None
     """Id of the source in data/sources.yaml."""
-    quote: Optional[Str] = None
+    quote: Str | None = None
     """The sentence of the source that states the value."""
     kind: Literal["level", "cumulative-total", "yearly-flow"] = "level"
     """What the value is: a level or stock at year end, a cumulative total since the period began, or one year's flow."""
     match: Literal["exact", "close-equivalent"]
     """Whether the source's definition matches the plan's exactly."""
-    match_note: Optional[Text] = None
+    match_note: Text | None = None
     """For a close equivalent: how the definitions differ."""
 
 
@@ -538,9 +565,9 @@ MILESTONE_STAGES = ("in-progress", "achieved")
 class StatusEntry(Model):
     """A dated, sourced fact about how far a flagship project or a milestone has got."""
 
-    project: Optional[Id] = None
+    project: Id | None = None
     """Id of the flagship project (give either project or milestone)."""
-    milestone: Optional[Id] = None
+    milestone: Id | None = None
     """Id of the milestone (give either project or milestone)."""
     date: Date
     """Date the source states the fact (its publication date)."""

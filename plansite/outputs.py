@@ -17,15 +17,24 @@ def site_address(site_url: str) -> str:
     return (parts.netloc + parts.path).rstrip("/")
 
 
-def write_outputs(renderer: Renderer, site_dir: Path, cache_dir: Path | None, site_name: str,
-                  images: bool = True) -> list[Path]:
+def write_outputs(
+    renderer: Renderer, site_dir: Path, cache_dir: Path | None, site_name: str, images: bool = True
+) -> list[Path]:
     """Embeds, downloads, the stories' RSS feed and (unless images is False) PNG/SVG images of every chart."""
     written = write_downloads(renderer.plan, site_dir / "data")
     t = renderer.lang.t
     feed = site_dir / "updates" / "feed.xml"
     feed.parent.mkdir(parents=True, exist_ok=True)
-    feed.write_text(rss(renderer.updates, renderer.site_url, f"{t('nav.updates')} · {site_name}",
-                        t("updates.description"), renderer.lang.code), encoding="utf-8")
+    feed.write_text(
+        rss(
+            renderer.updates,
+            renderer.site_url,
+            f"{t('nav.updates')} · {site_name}",
+            t("updates.description"),
+            renderer.lang.code,
+        ),
+        encoding="utf-8",
+    )
     written.append(feed)
     for chart_id in renderer.charts:
         path = site_dir / "embed" / chart_id / "index.html"
@@ -33,6 +42,7 @@ def write_outputs(renderer: Renderer, site_dir: Path, cache_dir: Path | None, si
         path.write_text(renderer.embed(chart_id), encoding="utf-8")
         written.append(path)
     if images:
-        written += render_images(renderer.charts.values(), site_dir / "charts", site_address(renderer.site_url),
-                                 cache_dir)
+        written += render_images(
+            renderer.charts.values(), site_dir / "charts", site_address(renderer.site_url), cache_dir
+        )
     return written

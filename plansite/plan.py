@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
 
 from . import models as m
 
@@ -88,13 +88,19 @@ class Plan:
         return next(s for s in self.sources.sources if s.id == id)
 
     def observations_of(self, indicator_id: str) -> list[m.Observation]:
-        return sorted((o for o in self.observations.observations if o.indicator == indicator_id),
-                      key=lambda o: o.year)
+        return sorted((o for o in self.observations.observations if o.indicator == indicator_id), key=lambda o: o.year)
 
     def status_of(self, project: str | None = None, milestone: str | None = None) -> list[m.StatusEntry]:
         """Status entries of one project or milestone, newest first."""
-        return sorted((e for e in self.status.entries if (project and e.project == project)
-                       or (milestone and e.milestone == milestone)), key=lambda e: e.date, reverse=True)
+        return sorted(
+            (
+                e
+                for e in self.status.entries
+                if (project and e.project == project) or (milestone and e.milestone == milestone)
+            ),
+            key=lambda e: e.date,
+            reverse=True,
+        )
 
     def milestone(self, id: str) -> m.Milestone:
         return next(x for x in self.commitments.milestones if x.id == id)

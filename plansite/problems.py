@@ -27,23 +27,47 @@ class Code:
 
 _CODES = [
     Code("yaml-syntax", "YAML 语法错误", "检查该行附近的冒号、缩进、引号和括号是否成对；冒号后面要有一个空格。"),
-    Code("yaml-tab-indent", "缩进中使用了制表符（Tab）", "YAML 只能用空格缩进：把这一行开头的 Tab 换成空格（每级两个空格）。"),
-    Code("yaml-duplicate-key", "同一层级里出现了重复的字段名", "YAML 只会保留最后一个同名字段，前面的值会悄悄丢失：删除或合并重复的那一行。"),
-    Code("yaml-not-mapping", "文件的顶层结构不对", "文件顶层应当是“字段: 值”的形式，请对照同类文件或 schemas/ 中的说明。"),
+    Code(
+        "yaml-tab-indent",
+        "缩进中使用了制表符（Tab）",
+        "YAML 只能用空格缩进：把这一行开头的 Tab 换成空格（每级两个空格）。",
+    ),
+    Code(
+        "yaml-duplicate-key",
+        "同一层级里出现了重复的字段名",
+        "YAML 只会保留最后一个同名字段，前面的值会悄悄丢失：删除或合并重复的那一行。",
+    ),
+    Code(
+        "yaml-not-mapping", "文件的顶层结构不对", "文件顶层应当是“字段: 值”的形式，请对照同类文件或 schemas/ 中的说明。"
+    ),
     Code("file-missing", "缺少必需的数据文件", "请恢复这个文件；可以从 Git 历史中找回，或参照 schemas/ 中的说明新建。"),
-    Code("file-unclaimed", "data/ 中有一个不认识的文件", "每个数据文件都必须属于一种已知的类型；请检查文件名和所在文件夹是否拼写正确。"),
+    Code(
+        "file-unclaimed",
+        "data/ 中有一个不认识的文件",
+        "每个数据文件都必须属于一种已知的类型；请检查文件名和所在文件夹是否拼写正确。",
+    ),
     Code("field-unknown", "出现了一个不认识的字段", "可能是拼写错误；请改成提示中建议的字段名，或删掉这一行。"),
     Code("field-missing", "缺少必填字段", "请补上这个字段；可以参照同一文件中其他条目的写法。"),
     Code("type-wrong", "值的类型不对", "请按提示改成正确的类型（例如数字不加引号，文字可以加引号）。"),
     Code("value-not-allowed", "这个值不在允许的取值范围内", "请从提示列出的取值中选择一个。"),
     Code("number-with-unit", "数字里带了单位或文字", "数值字段只写数字本身（例如 149），单位写在 unit 字段里。"),
     Code("number-thousands-separator", "数字里带了千位分隔符", "请去掉逗号，例如把 1,500 写成 1500。"),
-    Code("number-full-width", "数字用了全角字符", "请把全角数字（１２３）改成半角数字（123）；输入法切换到英文状态后输入。"),
+    Code(
+        "number-full-width",
+        "数字用了全角字符",
+        "请把全角数字（１２３）改成半角数字（123）；输入法切换到英文状态后输入。",
+    ),
     Code("date-invalid", "日期格式不对", "日期请写成 YYYY-MM-DD，例如 2024-03-21。"),
-    Code("year-out-of-range", "年份超出了允许范围", "年份应在规划期（2021—2025）或规划所述的历史年份（2015—2020）之内。"),
+    Code(
+        "year-out-of-range", "年份超出了允许范围", "年份应在规划期（2021—2025）或规划所述的历史年份（2015—2020）之内。"
+    ),
     Code("url-invalid", "网址格式不对", "网址应以 http:// 或 https:// 开头，请从浏览器地址栏完整复制。"),
     Code("text-zh-empty", "中文文字为空", "每一段给读者看的文字都必须有中文（zh）；英文（en）可以暂时留空。"),
-    Code("translation-missing", "英文译文为空", "英文版已标记为完整（data/plan.yaml 中 translation: complete）：请补上这段文字的英文（en）。"),
+    Code(
+        "translation-missing",
+        "英文译文为空",
+        "英文版已标记为完整（data/plan.yaml 中 translation: complete）：请补上这段文字的英文（en）。",
+    ),
     Code("id-invalid", "编号（id）格式不对", "id 只用小写英文字母、数字和连字符，例如 high-tech-enterprises。"),
     Code("id-duplicate", "编号（id）重复", "每个 id 在全站只能出现一次；请给其中一个换一个新的 id。"),
     Code("ref-unknown-indicator", "引用了不存在的指标", "请检查指标 id 的拼写；所有指标 id 见 data/indicators.yaml。"),
@@ -52,16 +76,36 @@ _CODES = [
     Code("ref-unknown-paragraph", "引用了不存在的规划段落", "请检查段落 id；每段的 id 写在 data/plan/ 各章文件中。"),
     Code("ref-unknown-division", "引用了不存在的规划章节", "请检查章节 id；章节 id 写在 data/plan/ 各章文件中。"),
     Code("ref-unknown-project", "引用了不存在的重点项目", "请检查项目 id；项目 id 写在 data/industries/ 各文件中。"),
-    Code("ref-unknown-note", "引用了不存在的勘误说明", "请检查勘误说明 id；勘误说明写在 data/editorial-notes.yaml 中。"),
-    Code("ref-unknown-milestone", "引用了不存在的里程碑", "请检查里程碑 id；里程碑写在 data/commitments.yaml 的 milestones 中。"),
-    Code("observation-duplicate", "同一指标同一年份有两条观测值", "每个指标每年只保留一条数值；如果来源更新了数字，请修改原有的那一条并更换来源。"),
-    Code("observation-no-source", "观测值没有注明来源", "每个数值都必须注明公开来源：在 source 中填写 data/sources.yaml 里的来源 id，并在 quote 中摘录原文句子。"),
+    Code(
+        "ref-unknown-note", "引用了不存在的勘误说明", "请检查勘误说明 id；勘误说明写在 data/editorial-notes.yaml 中。"
+    ),
+    Code(
+        "ref-unknown-milestone",
+        "引用了不存在的里程碑",
+        "请检查里程碑 id；里程碑写在 data/commitments.yaml 的 milestones 中。",
+    ),
+    Code(
+        "observation-duplicate",
+        "同一指标同一年份有两条观测值",
+        "每个指标每年只保留一条数值；如果来源更新了数字，请修改原有的那一条并更换来源。",
+    ),
+    Code(
+        "observation-no-source",
+        "观测值没有注明来源",
+        "每个数值都必须注明公开来源：在 source 中填写 data/sources.yaml 里的来源 id，并在 quote 中摘录原文句子。",
+    ),
     Code("source-no-url", "来源缺少网址", "请填写可以公开访问的原文网址（url）。"),
     Code("source-no-date", "来源缺少发布日期", "请填写原文的发布日期（date），格式 YYYY-MM-DD。"),
-    Code("unit-mismatch", "单位前后不一致", "基期值、目标值和观测值应使用同一单位，或使用可以换算的单位（万元/亿元）。"),
+    Code(
+        "unit-mismatch", "单位前后不一致", "基期值、目标值和观测值应使用同一单位，或使用可以换算的单位（万元/亿元）。"
+    ),
     Code("numbering-gap", "编号不连续", "编号中间缺号；如果原文本来就缺号，请在 numbering_gaps 中登记并说明。"),
     Code("numbering-duplicate", "编号重复", "同一层级中的编号不能重复，请检查原文。"),
-    Code("note-source-missing", "勘误说明中的原文字符串在所注段落里找不到", "source 必须逐字摘自所注段落的原文；请从 data/plan/ 中复制。"),
+    Code(
+        "note-source-missing",
+        "勘误说明中的原文字符串在所注段落里找不到",
+        "source 必须逐字摘自所注段落的原文；请从 data/plan/ 中复制。",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

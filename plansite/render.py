@@ -10,7 +10,6 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Optional
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -19,10 +18,12 @@ from markupsafe import Markup, escape
 from . import models as m
 from . import paths
 from .charts import PLOTLY_CONFIG, all_charts
-from .status import ICON as STATUS_ICON, ORDER as STATUS_ORDER, headline, indicator_status, project_stage_counts
 from .downloads import FIELDS
-from .problems import CODES
 from .plan import Plan
+from .problems import CODES
+from .status import ICON as STATUS_ICON
+from .status import ORDER as STATUS_ORDER
+from .status import headline, indicator_status, project_stage_counts
 from .textformat import amount_en, full_width, heading, number, rendering_core
 
 LANGS = ("zh", "en")
@@ -68,15 +69,21 @@ class Lang:
         key = (lambda t: t.term.zh) if lang == "zh" else (lambda t: rendering_core(t.term.en))
         self._terms = {key(t).lower(): t for t in sorted(plan.glossary.terms, key=lambda t: -len(key(t)))}
         words = [re.escape(k) for k in self._terms if len(k) > 1]
-        self._term_re = re.compile(("(?<![A-Za-z])(" + "|".join(words) + ")(?![A-Za-z])") if lang == "en"
-                                   else "(" + "|".join(words) + ")", re.IGNORECASE) if words else None
+        self._term_re = (
+            re.compile(
+                ("(?<![A-Za-z])(" + "|".join(words) + ")(?![A-Za-z])") if lang == "en" else "(" + "|".join(words) + ")",
+                re.IGNORECASE,
+            )
+            if words
+            else None
+        )
 
     def t(self, key: str) -> str:
         """A chrome string (data/ui.yaml)."""
         text = self.plan.ui.strings[key]
         return self.plain(text)
 
-    def plain(self, text: Optional[m.Text], source: bool = False) -> str:
+    def plain(self, text: m.Text | None, source: bool = False) -> str:
         """Text for places where no markup may go (titles, attributes)."""
         if text is None:
             return ""
@@ -96,10 +103,14 @@ class Lang:
             if term.id in self.terms_seen:
                 continue
             self.terms_seen.add(term.id)
-            out.append(escape(text[pos:match.start()]))
-            out.append(Markup('<a class="gloss" href="{href}" title="{title}">{word}</a>').format(
-                href=relative_url(self.page, "glossary/index.md") + "#" + term.id,
-                title=self.plain(term.definition), word=match.group(0)))
+            out.append(escape(text[pos : match.start()]))
+            out.append(
+                Markup('<a class="gloss" href="{href}" title="{title}">{word}</a>').format(
+                    href=relative_url(self.page, "glossary/index.md") + "#" + term.id,
+                    title=self.plain(term.definition),
+                    word=match.group(0),
+                )
+            )
             pos = match.end()
         out.append(escape(text[pos:]))
         return Markup("").join(out)
@@ -110,7 +121,7 @@ class Lang:
             return full_width(number_label)
         return number_label.translate(_CN_DIGITS).replace("、", ".") + " "
 
-    def amount(self, value, unit: Optional[m.Text]) -> str:
+    def amount(self, value, unit: m.Text | None) -> str:
         """A value with its unit: 18572万元 in Chinese, CNY 185.72 million in English (exact conversion)."""
         if value is None:
             return ""
@@ -120,13 +131,13 @@ class Lang:
             return amount_en(value, unit.zh, unit.en)
         return number(value) + self.plain(unit)
 
-    def span(self, low, high, unit: Optional[m.Text]) -> str:
+    def span(self, low, high, unit: m.Text | None) -> str:
         """A stated range, e.g. 6—7个 / 6–7 platforms."""
         dash = "—" if self.code == "zh" else "–"
         text = self.amount(high, unit)
         return number(low) + dash + text
 
-    def tx(self, text: Optional[m.Text]) -> Markup:
+    def tx(self, text: m.Text | None) -> Markup:
         """Text as HTML; on English pages an untranslated text is shown in Chinese, marked as such."""
         if text is None:
             return Markup("")
@@ -148,10 +159,18 @@ def annotate(text: m.Text, notes: list[m.EditorialNote], lang: Lang, prefix: str
         if start < pos:
             continue
         out.append(lang.glossary_links(full_width(zh[pos:start])))
-        out.append(Markup('<mark class="ed-source" title="{title}">{src}</mark>'
-                          '<a class="ed-ref" href="#{prefix}note-{id}" aria-label="{label}">※</a>').format(
-            prefix=prefix, src=full_width(note.source), id=note.id,
-            title=lang.t("note.probable") + lang.t("sep") + note.reading.zh, label=lang.t("note.see")))
+        out.append(
+            Markup(
+                '<mark class="ed-source" title="{title}">{src}</mark>'
+                '<a class="ed-ref" href="#{prefix}note-{id}" aria-label="{label}">※</a>'
+            ).format(
+                prefix=prefix,
+                src=full_width(note.source),
+                id=note.id,
+                title=lang.t("note.probable") + lang.t("sep") + note.reading.zh,
+                label=lang.t("note.see"),
+            )
+        )
         pos = start + len(note.source)
     out.append(lang.glossary_links(full_width(zh[pos:])))
     html = Markup("").join(out)
@@ -168,9 +187,16 @@ def _md_inline(s: str) -> str:
 
 def _env() -> Environment:
     # Markdown attribute lists ({#top}) look like Jinja comments: move comments out of their way.
-    env = Environment(loader=FileSystemLoader(str(paths.TEMPLATES)), autoescape=True,
-                      comment_start_string="[#", comment_end_string="#]",
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(str(paths.TEMPLATES)),
+        autoescape=True,
+        comment_start_string="[#",
+        comment_end_string="#]",
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["num"] = number
     env.filters["md"] = _md_inline
     env.filters["heading"] = heading
@@ -190,13 +216,30 @@ class Renderer:
         self.charts = {c.id: c for c in all_charts(plan, lang)}
         self.env = _env()
         # globals, so that imported macros see them too
-        self.env.globals.update(plan=plan, L=self.lang, t=self.lang.t, tx=self.lang.tx, plain=self.lang.plain,
-                                url=self.url, file_url=self.file_url, absolute=self.absolute,
-                                charts=self.charts, chart_config=json.dumps(PLOTLY_CONFIG), label=self.lang.label,
-                                status=lambda ind: indicator_status(plan, ind), status_icon=STATUS_ICON,
-                                status_counts=headline(plan), status_order=STATUS_ORDER, edit_url=self.edit_url,
-                                newest=newest_data_date(plan), data_file=lambda kind: plan.files.get(kind, ""), amount=self.lang.amount, span=self.lang.span, annotate=lambda text, notes, prefix="": annotate(text, notes, self.lang, prefix),
-                                heading=heading)
+        self.env.globals.update(
+            plan=plan,
+            L=self.lang,
+            t=self.lang.t,
+            tx=self.lang.tx,
+            plain=self.lang.plain,
+            url=self.url,
+            file_url=self.file_url,
+            absolute=self.absolute,
+            charts=self.charts,
+            chart_config=json.dumps(PLOTLY_CONFIG),
+            label=self.lang.label,
+            status=lambda ind: indicator_status(plan, ind),
+            status_icon=STATUS_ICON,
+            status_counts=headline(plan),
+            status_order=STATUS_ORDER,
+            edit_url=self.edit_url,
+            newest=newest_data_date(plan),
+            data_file=lambda kind: plan.files.get(kind, ""),
+            amount=self.lang.amount,
+            span=self.lang.span,
+            annotate=lambda text, notes, prefix="": annotate(text, notes, self.lang, prefix),
+            heading=heading,
+        )
 
     def _render(self, path: str, template: str, **ctx) -> Page:
         self.current = self.lang.page = path
@@ -205,7 +248,8 @@ class Renderer:
         body = self.env.get_template(template).render(**ctx)
         if self.lang.code == "en":
             notice = self.env.get_template("_unofficial.md.j2").render(
-                t=self.lang.t, pending=self.lang.pending, plan=self.plan)
+                t=self.lang.t, pending=self.lang.pending, plan=self.plan
+            )
             body = _insert_after_h1(body, notice)
         return Page(path, body)
 
@@ -229,8 +273,13 @@ class Renderer:
         height = int(chart.figure.layout.height or 420)
         link = self.absolute if standalone else self.file_url
         return self.env.get_template("embed.html.j2").render(
-            chart=chart, height=height, config=json.dumps(PLOTLY_CONFIG), page_link=self.absolute(chart.page),
-            image=link(f"charts/{chart_id}.png"), assets=link("assets/").rstrip("/") + "/")
+            chart=chart,
+            height=height,
+            config=json.dumps(PLOTLY_CONFIG),
+            page_link=self.absolute(chart.page),
+            image=link(f"charts/{chart_id}.png"),
+            assets=link("assets/").rstrip("/") + "/",
+        )
 
     def url(self, path: str, anchor: str = "") -> str:
         """Link from the page being rendered to another page, relative, so the site works under any base path."""
@@ -253,8 +302,11 @@ class Renderer:
         out.append(self._render("open-data/index.md", "open_data.md.j2", download_fields=FIELDS))
         out.append(self._render("progress/index.md", "progress.md.j2", stage_counts=project_stage_counts(p)))
         out.append(self._render("updates/index.md", "updates_index.md.j2", updates=self.updates))
-        out.append(self._render("data-gaps/index.md", "data_gaps.md.j2", years=range(
-            p.meta.period.start, p.meta.period.end + 1)))
+        out.append(
+            self._render(
+                "data-gaps/index.md", "data_gaps.md.j2", years=range(p.meta.period.start, p.meta.period.end + 1)
+            )
+        )
         out.append(self._render("contribute/checker-messages.md", "checker_messages.md.j2", codes=CODES))
         return out
 
@@ -263,9 +315,14 @@ class Renderer:
         t, p = self.lang.t, self.plan
         plan_nav: list = [{t("nav.plan.contents"): "plan/index.md"}]
         for chapter in p.chapters:
-            plan_nav.append({self.lang.plain(chapter.title): [
-                {self.lang.label(sec.number) + self.lang.plain(sec.title):
-                 f"plan/{sec.id}.md"} for sec in chapter.children]})
+            plan_nav.append(
+                {
+                    self.lang.plain(chapter.title): [
+                        {self.lang.label(sec.number) + self.lang.plain(sec.title): f"plan/{sec.id}.md"}
+                        for sec in chapter.children
+                    ]
+                }
+            )
         return [
             {t("nav.home"): "index.md"},
             {t("nav.plan"): plan_nav},
@@ -274,14 +331,16 @@ class Renderer:
             {t("nav.progress"): ["progress/index.md", "data-gaps/index.md"]},
             {t("nav.commitments"): "commitments/index.md"},
             {t("nav.updates"): ["updates/index.md"] + [u.path for u in self.updates]},
-            {t("nav.about"): [
-                {t("nav.about.site"): "about.md"},
-                {t("nav.glossary"): "glossary/index.md"},
-                {t("nav.sources"): "sources/index.md"},
-                {t("nav.notes"): "notes/index.md"},
-                {t("nav.opendata"): "open-data/index.md"},
-                {t("nav.contribute"): ["contribute.md", "contribute/checker-messages.md"]},
-            ]},
+            {
+                t("nav.about"): [
+                    {t("nav.about.site"): "about.md"},
+                    {t("nav.glossary"): "glossary/index.md"},
+                    {t("nav.sources"): "sources/index.md"},
+                    {t("nav.notes"): "notes/index.md"},
+                    {t("nav.opendata"): "open-data/index.md"},
+                    {t("nav.contribute"): ["contribute.md", "contribute/checker-messages.md"]},
+                ]
+            },
         ]
 
 
@@ -289,7 +348,7 @@ def _insert_after_h1(markdown: str, block: str) -> str:
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("# "):
-            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1:])
+            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1 :])
     return block + "\n" + markdown
 
 

@@ -33,5 +33,8 @@ def write_schemas(folder: Path) -> list[str]:
 
 def stale_schemas(folder: Path) -> list[str]:
     """Names of committed schemas that differ from what the models generate now."""
-    return [name for name, text in schema_texts().items()
-            if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
+    return [
+        name
+        for name, text in schema_texts().items()
+        if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
+    ]

@@ -8,7 +8,7 @@ plan's own terms are added to jieba's dictionary so they also stay whole.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import jieba
 

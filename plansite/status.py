@@ -16,7 +16,7 @@ indicator only with a level: a one-year flow is never compared with either.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Literal
 
 from . import models as m
 from .check import in_indicator_unit
@@ -31,20 +31,28 @@ ICON = {"met": "◎", "ahead": "▲", "on-track": "●", "behind": "▼", "no-da
 class Status:
     code: StatusCode
     reason: str = ""  # for no-data: none, no-baseline, not-comparable
-    year: Optional[int] = None
-    value: Optional[float] = None
-    expected: Optional[float] = None
-    gap: Optional[float] = None
-    tolerance: Optional[float] = None
-    observation: Optional[m.Observation] = None
+    year: int | None = None
+    value: float | None = None
+    expected: float | None = None
+    gap: float | None = None
+    tolerance: float | None = None
+    observation: m.Observation | None = None
 
 
 def expected_value(baseline: float, target: float, year: int, start: int = 2020, end: int = 2025) -> float:
     return baseline + (target - baseline) * (year - start) / (end - start)
 
 
-def assess(baseline: Optional[float], target: Optional[float], year: int, value: Optional[float], tolerance: float,
-           direction: str = "higher", start: int = 2020, end: int = 2025) -> Status:
+def assess(
+    baseline: float | None,
+    target: float | None,
+    year: int,
+    value: float | None,
+    tolerance: float,
+    direction: str = "higher",
+    start: int = 2020,
+    end: int = 2025,
+) -> Status:
     """The rule itself, on plain numbers."""
     if value is None:
         return Status("no-data", "none", tolerance=tolerance)
@@ -72,10 +80,19 @@ def indicator_status(plan: Plan, ind: m.Indicator) -> Status:
         return Status("no-data", "not-comparable" if observations else "none", tolerance=tolerance)
     latest = usable[-1]
     value = in_indicator_unit(ind, latest.value, latest.unit)
-    status = assess(ind.baseline.value, ind.target.value, latest.year, value, tolerance, ind.direction,
-                    ind.baseline.year, ind.target.year)
-    return Status(status.code, status.reason, status.year, status.value, status.expected, status.gap,
-                  status.tolerance, latest)
+    status = assess(
+        ind.baseline.value,
+        ind.target.value,
+        latest.year,
+        value,
+        tolerance,
+        ind.direction,
+        ind.baseline.year,
+        ind.target.year,
+    )
+    return Status(
+        status.code, status.reason, status.year, status.value, status.expected, status.gap, status.tolerance, latest
+    )
 
 
 def headline(plan: Plan) -> dict[StatusCode, int]:

@@ -51,8 +51,8 @@ def amount_en(value: float | int, unit_zh: str, unit_en: str) -> str:
     factor, word = _SCALE.get(unit_zh[:1], (None, None))
     cny = unit_en.startswith("CNY ")
     rest = unit_en[4:] if cny else unit_en
-    if factor is not None and rest.startswith(word):
-        rest = rest[len(word):].strip()
+    if factor is not None and word is not None and rest.startswith(word):
+        rest = rest[len(word) :].strip()
         text = ("CNY " if cny else "") + _big(Decimal(number(value)) * factor)
         return text + rest if rest.startswith("/") else f"{text} {rest}".rstrip()
     return f"{number(value)} {unit_en}".strip()

@@ -20,7 +20,6 @@ from xml.etree import ElementTree as ET
 import yaml
 
 from .render import Renderer
-from .textformat import number
 
 SHORTCODE = re.compile(r"\[\[(value|target|chart):([a-z0-9-]+)\]\]")
 # Code is shown as written: a shortcode inside a fenced block or `inline code` is an example, not a use.
@@ -50,7 +49,9 @@ def read_updates(docs_dir: Path) -> list[Update]:
         meta = yaml.safe_load(match.group(1)) if match else None
         rel = path.relative_to(docs_dir).as_posix()
         if not isinstance(meta, dict) or not meta.get("title") or not isinstance(meta.get("date"), dt.date):
-            raise UpdateError(f"{path}:1: 动态文章开头需要 title 和 date（YYYY-MM-DD）/ a story needs a title and a date")
+            raise UpdateError(
+                f"{path}:1: 动态文章开头需要 title 和 date（YYYY-MM-DD）/ a story needs a title and a date"
+            )
         out.append(Update(rel, str(meta["title"]), meta["date"], str(meta.get("description", ""))))
     return sorted(out, key=lambda u: (u.date, u.path), reverse=True)
 
@@ -68,8 +69,10 @@ def expand_shortcodes(markdown: str, renderer: Renderer, page_path: str, source:
         known = renderer.charts if kind == "chart" else ids
         if ident not in known:
             line = markdown.count("\n", 0, match.start()) + first_line
-            raise UpdateError(f"{source}:{line}: 短代码 {match.group(0)} 中的 id“{ident}”不存在 / unknown id in "
-                              f"shortcode; 可用的 id 见 data/indicators.yaml")
+            raise UpdateError(
+                f"{source}:{line}: 短代码 {match.group(0)} 中的 id“{ident}”不存在 / unknown id in "
+                f"shortcode; 可用的 id 见 data/indicators.yaml"
+            )
         if kind == "chart":
             renderer.current = page_path
             return "\n\n" + renderer.env.get_template("_chart.md.j2").render(chart=renderer.charts[ident]) + "\n\n"
@@ -78,12 +81,14 @@ def expand_shortcodes(markdown: str, renderer: Renderer, page_path: str, source:
             return lang.amount(ind.target.value, ind.unit)
         obs = plan.observations_of(ident)
         if obs:
-            return f"{lang.amount(obs[-1].value, obs[-1].unit)}{lang.t('paren.open')}{obs[-1].year}{lang.t('paren.close')}"
+            return (
+                f"{lang.amount(obs[-1].value, obs[-1].unit)}{lang.t('paren.open')}{obs[-1].year}{lang.t('paren.close')}"
+            )
         return f"{lang.amount(ind.baseline.value, ind.unit)}{lang.t('paren.open')}{ind.baseline.year}{lang.t('paren.close')}"
 
     out, pos = [], 0
     for code in _CODE.finditer(markdown):
-        out.append(SHORTCODE.sub(replace, markdown[pos:code.start()]))
+        out.append(SHORTCODE.sub(replace, markdown[pos : code.start()]))
         out.append(code.group(0))
         pos = code.end()
     out.append(SHORTCODE.sub(replace, markdown[pos:]))

@@ -59,8 +59,16 @@ def load_yaml(path: Path, file: str) -> tuple[YamlDoc, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
-        return doc, [Problem("yaml-syntax", file, 1, 1, detail=f"文件不是 UTF-8 编码（{e.reason}）",
-                             hint="请用 UTF-8 编码保存文件（GitHub 网页编辑器默认就是 UTF-8）。")]
+        return doc, [
+            Problem(
+                "yaml-syntax",
+                file,
+                1,
+                1,
+                detail=f"文件不是 UTF-8 编码（{e.reason}）",
+                hint="请用 UTF-8 编码保存文件（GitHub 网页编辑器默认就是 UTF-8）。",
+            )
+        ]
     tabs = _tab_problems(text, file)
     if tabs:
         return doc, tabs
@@ -96,9 +104,16 @@ def load_yaml(path: Path, file: str) -> tuple[YamlDoc, list[Problem]]:
                 key = str(key)
                 kline, kcol = _pos(knode)
                 if key in first_seen:
-                    problems.append(Problem(
-                        "yaml-duplicate-key", file, kline, kcol, field=field_path(loc + (key,)),
-                        detail=f"“{key}”在第 {first_seen[key]} 行已经出现过，第 {kline} 行又出现一次"))
+                    problems.append(
+                        Problem(
+                            "yaml-duplicate-key",
+                            file,
+                            kline,
+                            kcol,
+                            field=field_path(loc + (key,)),
+                            detail=f"“{key}”在第 {first_seen[key]} 行已经出现过，第 {kline} 行又出现一次",
+                        )
+                    )
                     continue
                 first_seen[key] = kline
                 doc.keys[loc + (key,)] = (kline, kcol)

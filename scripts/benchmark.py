@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from plansite import paths
@@ -26,17 +26,32 @@ from plansite.render import Renderer
 
 OUT = paths.ROOT / "benchmarks" / "results.json"
 TARGETS_GZIP_KB = {"text page": 150, "indicator page": 500, "embed page": 450}
-PAGES = {"home (text page)": "", "plan section (text page)": "plan/3-2/",
-         "indicator page": "indicators/high-tech-enterprises/", "embed page": "embed/high-tech-enterprises/"}
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAGES = {
+    "home (text page)": "",
+    "plan section (text page)": "plan/3-2/",
+    "indicator page": "indicators/high-tech-enterprises/",
+    "embed page": "embed/high-tech-enterprises/",
+}
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def build(site: Path, cache: Path) -> float:
     env = dict(os.environ, PLANSITE_CACHE=str(cache), NO_MKDOCS_2_WARNING="1")
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(paths.ROOT / "scripts" / "build_site.py"), str(site)], check=True, env=env,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(paths.ROOT / "scripts" / "build_site.py"), str(site)],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     return round(time.perf_counter() - started, 2)
 
 
@@ -46,12 +61,21 @@ def png_times(cache: Path) -> dict:
     stamps = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as out:
-        render_images(charts, Path(out), "example.gov.cn", cache, formats=("png",),
-                      progress=lambda c, f: stamps.append(time.perf_counter()))
+        render_images(
+            charts,
+            Path(out),
+            "example.gov.cn",
+            cache,
+            formats=("png",),
+            progress=lambda c, f: stamps.append(time.perf_counter()),
+        )
     gaps = [b - a for a, b in zip([started] + stamps, stamps)]
-    return {"charts": len(charts), "first_png_s (browser start included)": round(gaps[0], 2),
-            "per_png_warm_s (median)": round(sorted(gaps[1:])[len(gaps[1:]) // 2], 3),
-            "all_pngs_s": round(stamps[-1] - started, 2)}
+    return {
+        "charts": len(charts),
+        "first_png_s (browser start included)": round(gaps[0], 2),
+        "per_png_warm_s (median)": round(sorted(gaps[1:])[len(gaps[1:]) // 2], 3),
+        "all_pngs_s": round(stamps[-1] - started, 2),
+    }
 
 
 def page_weight(site: Path) -> dict:
@@ -64,8 +88,8 @@ def page_weight(site: Path) -> dict:
         browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS)
         for name, path in PAGES.items():
             context = browser.new_context(viewport={"width": 375, "height": 800})
-            responses = []
-            context.on("response", lambda r: responses.append(r))
+            responses: list = []
+            context.on("response", responses.append)
             page = context.new_page()
             page.goto(base + path)
             for chart in page.locator(".chart").all():
@@ -78,9 +102,14 @@ def page_weight(site: Path) -> dict:
                 raw += len(body)
                 gz += len(gzip.compress(body, 6))
             target = next(v for k, v in TARGETS_GZIP_KB.items() if k in name)
-            results[name] = {"path": "/" + path, "requests": len(responses), "raw_kb": round(raw / 1024, 1),
-                             "gzip_kb": round(gz / 1024, 1), "target_gzip_kb": target,
-                             "within_target": gz / 1024 <= target}
+            results[name] = {
+                "path": "/" + path,
+                "requests": len(responses),
+                "raw_kb": round(raw / 1024, 1),
+                "gzip_kb": round(gz / 1024, 1),
+                "target_gzip_kb": target,
+                "within_target": gz / 1024 <= target,
+            }
             context.close()
         browser.close()
     server.shutdown()
@@ -88,8 +117,8 @@ def page_weight(site: Path) -> dict:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = Path(scratch)
         cold_cache = tmp / "empty-cache"
         figures = {
             "clean build, both languages, no image cache (s)": build(tmp / "site1", cold_cache),
@@ -97,9 +126,13 @@ def main() -> int:
         }
         pngs = png_times(tmp / "png-cache")
         weight = page_weight(tmp / "site2")
-    result = {"measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-              "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-              "build": figures, "png_export": pngs, "page_weight (375px, plotly loaded where there is a chart)": weight}
+    result = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "build": figures,
+        "png_export": pngs,
+        "page_weight (375px, plotly loaded where there is a chart)": weight,
+    }
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -11,6 +11,7 @@ with Noto Sans CJK SC (Debian: apt-get install chromium fonts-noto-cjk).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,12 +21,12 @@ from plansite.images import ChromiumMissing, render_images
 from plansite.outputs import site_address
 from plansite.render import Renderer
 
-import os
-
 # The same addresses the site is built with (mkdocs.yml reads SITE_URL and SITE_URL_EN too).
 CACHE = Path(os.environ.get("PLANSITE_CACHE", paths.ROOT / ".cache" / "charts"))  # images by figure content
-SITE_URL = {"zh": os.environ.get("SITE_URL", "http://127.0.0.1:8000/"),
-            "en": os.environ.get("SITE_URL_EN", "http://127.0.0.1:8000/en/")}
+SITE_URL = {
+    "zh": os.environ.get("SITE_URL", "http://127.0.0.1:8000/"),
+    "en": os.environ.get("SITE_URL_EN", "http://127.0.0.1:8000/en/"),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,8 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     wanted = known if args.charts == ["all"] else args.charts
     unknown = [c for c in wanted if c not in known]
     if unknown:
-        print(f"没有这个图表 / unknown chart: {', '.join(unknown)}\n"
-              f"可用的图表 / available: python scripts/build_charts.py list", file=sys.stderr)
+        print(
+            f"没有这个图表 / unknown chart: {', '.join(unknown)}\n"
+            f"可用的图表 / available: python scripts/build_charts.py list",
+            file=sys.stderr,
+        )
         return 2
     total = len(wanted) * len(args.lang) * len(args.format)
     done = 0
@@ -68,13 +72,22 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         for lang in args.lang:
-            site_url = (args.site_url.rstrip("/") + ("/en/" if lang == "en" else "/")) if args.site_url else SITE_URL[lang]
+            site_url = (
+                (args.site_url.rstrip("/") + ("/en/" if lang == "en" else "/")) if args.site_url else SITE_URL[lang]
+            )
             renderer = Renderer(plan, lang, site_url)
             charts = [renderer.charts[c] for c in wanted]
             images = [f for f in args.format if f != "html"]
             if images:
-                render_images(charts, args.out, site_address(site_url), CACHE,
-                              formats=images, name=lambda c, f: f"{c.id}.{c.lang}.{f}", progress=progress)
+                render_images(
+                    charts,
+                    args.out,
+                    site_address(site_url),
+                    CACHE,
+                    formats=images,
+                    name=lambda c, f: f"{c.id}.{c.lang}.{f}",
+                    progress=progress,
+                )
             if "html" in args.format:
                 for chart in charts:
                     page = renderer.embed(chart.id, standalone=True)

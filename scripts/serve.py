@@ -22,7 +22,7 @@ def snapshot() -> dict[Path, float]:
     out = {}
     for name in WATCHED:
         path = ROOT / name
-        for f in ([path] if path.is_file() else path.rglob("*")):
+        for f in [path] if path.is_file() else path.rglob("*"):
             if f.is_file() and "__pycache__" not in f.parts:
                 out[f] = f.stat().st_mtime
     return out

@@ -5,16 +5,23 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright import sync_api as playwright
 
 from plansite import paths
 from plansite.localserver import serve
 
 pytestmark = pytest.mark.browser
-from playwright import sync_api as playwright
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")
@@ -52,15 +59,20 @@ def search(page, base_url: str, prefix: str, query: str) -> list[str]:
     box.press("End")  # Material reads the query on key-up
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     page.wait_for_timeout(300)
-    return [urlsplit(h).path for h in page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")]
+    return [
+        urlsplit(h).path for h in page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    ]
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("医药", "/industries/biomedicine-chemicals/"),   # inside 生物医药
-    ("器械", "/plan/3-3/"),                             # inside 医疗器械
-    ("星创天地", "/plan/1-1/"),                         # a plan term kept whole
-    ("高新技术企业", "/indicators/high-tech-enterprises/"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("医药", "/industries/biomedicine-chemicals/"),  # inside 生物医药
+        ("器械", "/plan/3-3/"),  # inside 医疗器械
+        ("星创天地", "/plan/1-1/"),  # a plan term kept whole
+        ("高新技术企业", "/indicators/high-tech-enterprises/"),
+    ],
+)
 def test_chinese_search_finds_words_including_inside_longer_words(page, base_url, query, expected):
     results = search(page, base_url, "", query)
     assert results, query
@@ -73,8 +85,9 @@ def test_english_search_finds_english_pages_only(page, base_url):
     assert results and all(r.startswith("/en/") for r in results), results[:10]
 
 
-@pytest.mark.parametrize("path", ["plan/1-1/", "indicators/high-tech-enterprises/", "industries/electronic-information/",
-                                  "commitments/", ""])
+@pytest.mark.parametrize(
+    "path", ["plan/1-1/", "indicators/high-tech-enterprises/", "industries/electronic-information/", "commitments/", ""]
+)
 def test_language_switch_lands_on_the_same_page(page, base_url, path):
     page.goto(base_url + path)
     page.click("[data-lang-switch]")
@@ -86,9 +99,24 @@ def test_language_switch_lands_on_the_same_page(page, base_url, path):
     assert urlsplit(page.url).path == "/" + path
 
 
-PAGES = ["", "plan/", "plan/1-1/", "plan/3-3/", "indicators/", "indicators/fiscal-st-investment/", "industries/",
-         "industries/biomedicine-chemicals/", "commitments/", "glossary/", "sources/", "notes/", "about/",
-         "open-data/", "embed/high-tech-enterprises/", "no-such-page/"]
+PAGES = [
+    "",
+    "plan/",
+    "plan/1-1/",
+    "plan/3-3/",
+    "indicators/",
+    "indicators/fiscal-st-investment/",
+    "industries/",
+    "industries/biomedicine-chemicals/",
+    "commitments/",
+    "glossary/",
+    "sources/",
+    "notes/",
+    "about/",
+    "open-data/",
+    "embed/high-tech-enterprises/",
+    "no-such-page/",
+]
 
 
 def test_no_request_leaves_the_site(browser, base_url):
@@ -143,8 +171,15 @@ def test_a_plan_chapter_prints_as_text_only(page, base_url):
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("path", ["indicators/high-tech-enterprises/", "en/indicators/fiscal-st-investment/",
-                                  "embed/high-tech-enterprises/", "en/embed/overview/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "indicators/high-tech-enterprises/",
+        "en/indicators/fiscal-st-investment/",
+        "embed/high-tech-enterprises/",
+        "en/embed/overview/",
+    ],
+)
 def test_chart_renders(browser, base_url, path, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     pg = context.new_page()
@@ -202,7 +237,9 @@ def test_embed_resizes_its_iframe_in_a_host_page(browser, base_url, built_site):
         '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>host</title></head><body>'
         '<p>新闻正文</p><iframe id="f" src="embed/high-tech-enterprises/" title="chart" '
         'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" style="border:0;width:100%;height:150px"></iframe>'
-        '<script src="assets/javascripts/embed-host.js"></script></body></html>', encoding="utf-8")
+        '<script src="assets/javascripts/embed-host.js"></script></body></html>',
+        encoding="utf-8",
+    )
     context = browser.new_context(viewport={"width": 375, "height": 800})
     pg = context.new_page()
     try:
@@ -250,9 +287,22 @@ def test_progress_board_filters_by_industry_chain(page, base_url, plan):
     assert len([r for r in rows.all() if r.is_visible()]) == 40
 
 
-AXE_PAGES = ["", "plan/3-2/", "indicators/", "indicators/high-tech-enterprises/", "industries/biomedicine-chemicals/",
-             "commitments/", "progress/", "data-gaps/", "notes/", "glossary/", "updates/", "contribute/",
-             "embed/high-tech-enterprises/", "no-such-page/"]
+AXE_PAGES = [
+    "",
+    "plan/3-2/",
+    "indicators/",
+    "indicators/high-tech-enterprises/",
+    "industries/biomedicine-chemicals/",
+    "commitments/",
+    "progress/",
+    "data-gaps/",
+    "notes/",
+    "glossary/",
+    "updates/",
+    "contribute/",
+    "embed/high-tech-enterprises/",
+    "no-such-page/",
+]
 
 
 @pytest.mark.parametrize("width", [375, 1280])

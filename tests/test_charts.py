@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
-from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.offline
 import pytest
 
 from plansite import paths
-from plansite.charts import PLOTLY_CONFIG, SUPPORTED_TRACES, UnsupportedTrace, all_charts, check_traces, \
-    image_figure, indicator_chart, overview_chart, share_of_way
+from plansite.charts import (
+    PLOTLY_CONFIG,
+    SUPPORTED_TRACES,
+    UnsupportedTrace,
+    all_charts,
+    check_traces,
+    image_figure,
+    indicator_chart,
+    overview_chart,
+    share_of_way,
+)
 from plansite.check import load_plan
 
 from .conftest import MINIMAL

@@ -54,8 +54,9 @@ def test_duplicate_key_message_names_both_lines(tmp_path: Path):
     root = overlay(FIXTURES / "bad" / "yaml-duplicate-key", tmp_path)
     report, _ = check(root / "data", root)
     (problem,) = report.errors
-    first_line = next(i for i, l in enumerate((root / "data/observations.yaml").read_text().splitlines(), 1)
-                      if "value: 7" in l)
+    first_line = next(
+        i for i, l in enumerate((root / "data/observations.yaml").read_text().splitlines(), 1) if "value: 7" in l
+    )
     assert f"第 {first_line} 行" in problem.detail and f"第 {problem.line} 行" in problem.detail
 
 
@@ -77,11 +78,15 @@ def test_checker_never_raises_on_mangled_files(tmp_path: Path):
         target = root / "data" / rng.choice(files).relative_to(MINIMAL / "data")
         text = target.read_text()
         cut = rng.randrange(len(text))
-        mangled = rng.choice([
-            text[:cut],
-            text[:cut] + rng.choice(["\t", ": ", "- ", "{", "]", "\"", "：", "１", "&a", "*a", "!!python/object:os.system"]) + text[cut:],
-            "\n".join(rng.sample(text.splitlines(), len(text.splitlines()))),
-        ])
+        mangled = rng.choice(
+            [
+                text[:cut],
+                text[:cut]
+                + rng.choice(["\t", ": ", "- ", "{", "]", '"', "：", "１", "&a", "*a", "!!python/object:os.system"])
+                + text[cut:],
+                "\n".join(rng.sample(text.splitlines(), len(text.splitlines()))),
+            ]
+        )
         target.write_text(mangled)
         report, plan = check(root / "data", root)
         assert plan is None or report.errors == []

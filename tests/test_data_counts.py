@@ -7,18 +7,27 @@ def test_eighteen_indicator_rows_with_the_gap_at_five(plan):
 
 
 def test_five_chains_with_their_projects(plan):
-    assert [c.name.zh for c in plan.chains] == ["生物医药化工", "装备制造", "现代农业及农副产品深加工", "纺织服装", "电子信息"]
+    assert [c.name.zh for c in plan.chains] == [
+        "生物医药化工",
+        "装备制造",
+        "现代农业及农副产品深加工",
+        "纺织服装",
+        "电子信息",
+    ]
     assert [len(c.projects) for c in plan.chains] == [11, 7, 10, 4, 8]
     assert [c.box.number for c in plan.chains] == [f"专栏{k}" for k in range(1, 6)]
 
 
 def test_project_quantities_are_read_from_their_own_text(plan):
-    for chain, project in plan.projects():
+    for _chain, project in plan.projects():
         text = project.name.zh + project.description.zh
         for q in project.quantities:
             assert q.source in text, (project.id, q.source)
             shown = [v for v in (q.value, q.min, q.max) if v is not None]
-            assert shown and all(str(int(v) if float(v).is_integer() else v) in q.source for v in shown), (project.id, q)
+            assert shown and all(str(int(v) if float(v).is_integer() else v) in q.source for v in shown), (
+                project.id,
+                q,
+            )
 
 
 def test_enterprises_are_named_in_their_project(plan):
@@ -36,6 +45,7 @@ def test_commitments_quote_their_paragraph(plan):
 
 def test_earlier_values_and_targets_are_stated_in_their_paragraphs(plan):
     from plansite.textformat import number
+
     for ind in plan.indicators:
         for e in ind.earlier:
             lp = plan.paragraph(e.paragraph)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from plansite import models as m
-from plansite.plan import walk
 from plansite.sourcetext import source_lines
 from plansite.textformat import number
 
@@ -19,7 +17,9 @@ def test_data_reproduces_the_source_body_exactly(plan, seed_body):
     ours, theirs = _squash(source_lines(plan)), _squash(seed_body)
     if ours != theirs:
         i = next((k for k, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
-        raise AssertionError(f"first difference at {i}:\n data: …{ours[i - 30:i + 40]}\n seed: …{theirs[i - 30:i + 40]}")
+        raise AssertionError(
+            f"first difference at {i}:\n data: …{ours[i - 30 : i + 40]}\n seed: …{theirs[i - 30 : i + 40]}"
+        )
 
 
 def test_every_source_line_is_in_the_data(plan, seed_body):
@@ -31,7 +31,7 @@ def test_every_source_line_is_in_the_data(plan, seed_body):
 def test_indicator_table_numbers_equal_the_source(plan, seed_body):
     start = seed_body.index("天门市科技创新“十四五”主要指标")
     end = seed_body.index("三、重点任务")
-    cells = seed_body[start + 7:end]  # after the title and the six header cells
+    cells = seed_body[start + 7 : end]  # after the title and the six header cells
     printed, i = {}, 0
     while i < len(cells):  # number, name, [unit,] 2020 value, 2025 target
         j = i + 2
@@ -64,7 +64,7 @@ def test_original_numbering_is_kept(plan):
     assert [c.number for c in plan.chapters] == ["一、", "二、", "三、", "四、"]
     for ch in plan.chapters:
         nums = [s.number for s in ch.children]
-        assert nums == [f"({n})" for n in "一二三四五六七"[:len(nums)]]
+        assert nums == [f"({n})" for n in "一二三四五六七"[: len(nums)]]
         for sec in ch.children:
             items = [d.number for d in sec.children]
             assert items == [f"{k}." for k in range(1, len(items) + 1)]

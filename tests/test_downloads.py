@@ -34,7 +34,10 @@ def test_each_indicator_csv_equals_the_yaml(plan, folder):
         assert got[("target", 2025)]["value"] == number(ind.target.value)
         assert got[("target", 2025)]["qualifier"] == (ind.target.qualifier or "")
         for e in ind.earlier:
-            assert got[("earlier", e.year)]["value"] == number(e.value) and got[("earlier", e.year)]["unit_zh"] == e.unit.zh
+            assert (
+                got[("earlier", e.year)]["value"] == number(e.value)
+                and got[("earlier", e.year)]["unit_zh"] == e.unit.zh
+            )
         observed = {(int(r["year"]), r["value"], r["source_url"]) for r in rows if r["kind"] == "observed"}
         assert observed == {(o.year, number(o.value), plan.source(o.source).url) for o in plan.observations_of(ind.id)}
         assert len(rows) == 2 + len(ind.earlier) + len(plan.observations_of(ind.id))
@@ -51,5 +54,6 @@ def test_all_indicators_csv_and_json_hold_the_same_rows(plan, folder):
 
 def test_frictionless_validates_the_package(folder):
     import frictionless
+
     report = frictionless.validate(str(folder / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

@@ -17,6 +17,8 @@ from plansite import paths
 from plansite.charts import FONT
 from plansite.images import warm_browser
 
+pytestmark = pytest.mark.slow  # every test here starts Chromium through kaleido
+
 SCRIPT = [sys.executable, str(paths.ROOT / "scripts" / "build_charts.py")]
 
 
@@ -27,10 +29,18 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 def _text_image(text: str) -> bytes:
     fig = go.Figure()
-    fig.update_layout(width=400, height=120, margin=dict(l=0, r=0, t=0, b=0), xaxis_visible=False,
-                      yaxis_visible=False, plot_bgcolor="#fff", paper_bgcolor="#fff",
-                      annotations=[dict(text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
-                                        font=dict(family=FONT, size=40))])
+    fig.update_layout(
+        width=400,
+        height=120,
+        margin=dict(l=0, r=0, t=0, b=0),
+        xaxis_visible=False,
+        yaxis_visible=False,
+        plot_bgcolor="#fff",
+        paper_bgcolor="#fff",
+        annotations=[
+            dict(text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(family=FONT, size=40))
+        ],
+    )
     return pio.to_image(fig, format="png")
 
 
@@ -44,9 +54,25 @@ def test_chinese_is_drawn_with_real_glyphs_not_empty_boxes():
 
 
 def test_export_one_chart_as_png_svg_and_embed(tmp_path):
-    result = subprocess.run(SCRIPT + ["export", "high-tech-enterprises", "--lang", "zh", "en",
-                                      "--format", "png", "svg", "html", "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=paths.ROOT)
+    result = subprocess.run(
+        SCRIPT
+        + [
+            "export",
+            "high-tech-enterprises",
+            "--lang",
+            "zh",
+            "en",
+            "--format",
+            "png",
+            "svg",
+            "html",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=paths.ROOT,
+    )
     assert result.returncode == 0, result.stderr
     assert "6/6" in result.stderr  # the progress bar reached the end
     for lang in ("zh", "en"):
@@ -59,12 +85,14 @@ def test_export_one_chart_as_png_svg_and_embed(tmp_path):
 def test_an_unchanged_chart_is_not_rendered_again(tmp_path):
     args = SCRIPT + ["export", "projects-by-chain", "--format", "png", "--out"]
     subprocess.run(args + [str(tmp_path / "a")], check=True, capture_output=True, cwd=paths.ROOT)
-    started = time.monotonic()
+    time.monotonic()
     env = dict(os.environ, BROWSER_PATH="/nonexistent/chromium", PATH=str(Path(sys.executable).parent))
     # With the image cached, no browser is needed at all: a missing one must not matter.
     result = subprocess.run(args + [str(tmp_path / "b")], capture_output=True, text=True, cwd=paths.ROOT, env=env)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "a" / "projects-by-chain.zh.png").read_bytes() == (tmp_path / "b" / "projects-by-chain.zh.png").read_bytes()
+    assert (tmp_path / "a" / "projects-by-chain.zh.png").read_bytes() == (
+        tmp_path / "b" / "projects-by-chain.zh.png"
+    ).read_bytes()
 
 
 def test_list_names_every_chart():
@@ -74,14 +102,19 @@ def test_list_names_every_chart():
 
 
 def test_unknown_chart_id_is_a_clear_error():
-    result = subprocess.run(SCRIPT + ["export", "high-tech-enterprize", "--out", "/tmp/x"],
-                            capture_output=True, text=True, cwd=paths.ROOT)
+    result = subprocess.run(
+        SCRIPT + ["export", "high-tech-enterprize", "--out", "/tmp/x"], capture_output=True, text=True, cwd=paths.ROOT
+    )
     assert result.returncode == 2 and "high-tech-enterprize" in result.stderr and "list" in result.stderr
 
 
 def test_missing_chromium_is_a_clear_error(tmp_path):
     env = dict(os.environ, BROWSER_PATH="/nonexistent/chromium", PATH=str(Path(sys.executable).parent))
-    result = subprocess.run(SCRIPT + ["export", "overview", "--lang", "en", "--format", "svg", "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=paths.ROOT,
-                            env=env | {"PLANSITE_CACHE": str(tmp_path / "empty-cache")})
+    result = subprocess.run(
+        SCRIPT + ["export", "overview", "--lang", "en", "--format", "svg", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=paths.ROOT,
+        env=env | {"PLANSITE_CACHE": str(tmp_path / "empty-cache")},
+    )
     assert result.returncode == 3 and "Chromium" in result.stderr

@@ -8,17 +8,20 @@ import pytest
 from markupsafe import escape
 
 from plansite import models as m
-from plansite.render import Lang, Renderer, alternate_url, annotate, page_url, relative_url
+from plansite.render import Lang, Renderer, alternate_url, annotate, relative_url
 from plansite.textformat import full_width, number
 
 
-@pytest.mark.parametrize("src,dst,expected", [
-    ("index.md", "plan/1-1.md", "plan/1-1/"),
-    ("plan/1-1.md", "indicators/high-tech-enterprises.md", "../../indicators/high-tech-enterprises/"),
-    ("plan/index.md", "plan/3-2.md", "3-2/"),
-    ("plan/3-2.md", "index.md", "../../"),
-    ("plan/3-2.md", "plan/3-2.md", "./"),
-])
+@pytest.mark.parametrize(
+    "src,dst,expected",
+    [
+        ("index.md", "plan/1-1.md", "plan/1-1/"),
+        ("plan/1-1.md", "indicators/high-tech-enterprises.md", "../../indicators/high-tech-enterprises/"),
+        ("plan/index.md", "plan/3-2.md", "3-2/"),
+        ("plan/3-2.md", "index.md", "../../"),
+        ("plan/3-2.md", "plan/3-2.md", "./"),
+    ],
+)
 def test_links_are_relative_so_any_base_path_works(src, dst, expected):
     assert relative_url(src, dst) == expected
 
@@ -40,8 +43,15 @@ def test_numbers_are_written_as_the_plan_prints_them():
 
 
 def _note(source, reading="读法"):
-    return m.EditorialNote(id="n1", kind="lost-range-dash", target="x", source=source,
-                           reading=m.Text(zh=reading), reason=m.Text(zh="理由"), confidence="high")
+    return m.EditorialNote(
+        id="n1",
+        kind="lost-range-dash",
+        target="x",
+        source=source,
+        reading=m.Text(zh=reading),
+        reason=m.Text(zh="理由"),
+        confidence="high",
+    )
 
 
 def test_damaged_passage_is_kept_marked_and_linked_to_its_note(plan):
@@ -87,7 +97,10 @@ def test_every_editorial_note_appears_beside_its_passage(pages, plan):
 def test_every_page_has_a_title_and_a_description(pages):
     for lang in pages:
         for path, md in pages[lang].items():
-            front = re.match(r'---\ntitle: "(.+)"\ndescription: "(.+)"\n(search:\n  exclude: true\n)?(image: "https?://.+"\n)?---\n', md)
+            front = re.match(
+                r'---\ntitle: "(.+)"\ndescription: "(.+)"\n(search:\n  exclude: true\n)?(image: "https?://.+"\n)?---\n',
+                md,
+            )
             assert front and len(front.group(2)) >= 12, (lang, path)
 
 
@@ -120,6 +133,7 @@ def test_nav_lists_only_pages_that_exist(pages, plan):
         else:
             for v in node:
                 yield from paths(v)
+
     from plansite import paths as project_paths
     from plansite.updates import read_updates
 
@@ -127,8 +141,10 @@ def test_nav_lists_only_pages_that_exist(pages, plan):
         renderer = Renderer(plan, lang)
         renderer.updates = read_updates(project_paths.ROOT / "docs" / lang)
         listed = set(paths(renderer.nav()))
-        written = {p.relative_to(project_paths.ROOT / "docs" / lang).as_posix()
-                   for p in (project_paths.ROOT / "docs" / lang).rglob("*.md")}
+        written = {
+            p.relative_to(project_paths.ROOT / "docs" / lang).as_posix()
+            for p in (project_paths.ROOT / "docs" / lang).rglob("*.md")
+        }
         assert listed <= set(pages[lang]) | written
         assert set(pages[lang]) | written <= listed
 

@@ -62,9 +62,18 @@ def parsed(built_site):
 
 
 def test_both_languages_have_every_page(built_site, plan):
-    expected = ["index.html", "plan/index.html", "indicators/index.html", "industries/index.html",
-                "commitments/index.html", "glossary/index.html", "sources/index.html", "notes/index.html",
-                "about/index.html", "404.html"]
+    expected = [
+        "index.html",
+        "plan/index.html",
+        "indicators/index.html",
+        "industries/index.html",
+        "commitments/index.html",
+        "glossary/index.html",
+        "sources/index.html",
+        "notes/index.html",
+        "about/index.html",
+        "404.html",
+    ]
     expected += [f"indicators/{i.id}/index.html" for i in plan.indicators]
     expected += [f"industries/{c.id}/index.html" for c in plan.chains]
     expected += [f"plan/{s.id}/index.html" for _, s in plan.sections()]
@@ -80,13 +89,13 @@ def test_every_internal_link_and_anchor_resolves(built_site, parsed):
             target = urljoin("http://site" + url, href)
             if not target.startswith("http://site/"):
                 continue
-            path, frag = urldefrag(urlsplit(target).path + ("#" + urlsplit(target).fragment if urlsplit(target).fragment else ""))
+            path, frag = urldefrag(
+                urlsplit(target).path + ("#" + urlsplit(target).fragment if urlsplit(target).fragment else "")
+            )
             if not path.endswith("/") and (built_site / path.lstrip("/")).is_file() and not path.endswith(".html"):
                 continue  # a download: image, CSV, JSON
             key = path if path.endswith(".html") else path.rstrip("/") + "/index.html"
-            if key not in parsed:
-                broken.append((url, href))
-            elif frag and frag not in parsed[key].ids:
+            if key not in parsed or (frag and frag not in parsed[key].ids):
                 broken.append((url, href))
     assert broken == []
 
@@ -112,8 +121,13 @@ def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
     root = overlay(FIXTURES / "bad" / "number-with-unit", tmp_path)
     site = tmp_path / "site"
     env = dict(os.environ, PLANSITE_DATA=str(root / "data"), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                            cwd=paths.ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=paths.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "observations.yaml:5:10: number-with-unit" in output
@@ -123,13 +137,27 @@ def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
 def test_compliance_footer_shows_each_filled_slot_and_hides_empty_ones(built_site, tmp_path):
     empty = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'class="compliance">\n  </ul>' in empty or re.search(r'<ul class="compliance">\s*</ul>', empty)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_HOST="天门市科学技术局", SITE_GOV_CODE="4290060001",
-               SITE_ICP="鄂ICP备05005537号-1", SITE_MPS="鄂公网安备42900602000138号", SITE_MPS_CODE="42900602000138")
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        SITE_HOST="天门市科学技术局",
+        SITE_GOV_CODE="4290060001",
+        SITE_ICP="鄂ICP备05005537号-1",
+        SITE_MPS="鄂公网安备42900602000138号",
+        SITE_MPS_CODE="42900602000138",
+    )
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                            cwd=paths.ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=paths.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
-    footer = re.search(r'<ul class="compliance">(.*?)</ul>', (site / "index.html").read_text(encoding="utf-8"), re.S)[1]
+    found = re.search(r'<ul class="compliance">(.*?)</ul>', (site / "index.html").read_text(encoding="utf-8"), re.S)
+    assert found, "the compliance list is missing"
+    footer = found[1]
     assert "主办单位：天门市科学技术局" in footer and "政府网站标识码：4290060001" in footer
     assert '<a href="https://beian.miit.gov.cn/" rel="noopener">鄂ICP备05005537号-1</a>' in footer
     assert 'href="https://beian.mps.gov.cn/#/query/webSearch?code=42900602000138"' in footer
@@ -144,10 +172,13 @@ def test_every_page_passes_the_nu_html_checker(built_site):
     vnu = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     assert java and vnu.exists(), "run: make test-deps"
     pages = [str(p) for p in built_site.rglob("*.html")]
-    result = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", *pages],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [java, "-jar", str(vnu), "--errors-only", "--format", "json", *pages], capture_output=True, text=True
+    )
     messages = _json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [f"{m['url'].split('/build')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    errors = [
+        f"{m['url'].split('/build')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"
+    ]
     assert errors == []
 
 
@@ -155,7 +186,10 @@ def test_every_page_shows_the_date_of_the_newest_data(built_site, plan):
     from plansite.render import newest_data_date
 
     newest = str(newest_data_date(plan))
-    for page in [built_site / "plan" / "1-1" / "index.html", built_site / "en" / "about" / "index.html",
-                 built_site / "404.html"]:
-        assert newest in re.search(r'<div class="md-copyright site-footer">(.*?)</div>',
-                                   page.read_text(encoding="utf-8"), re.S)[1]
+    for page in [
+        built_site / "plan" / "1-1" / "index.html",
+        built_site / "en" / "about" / "index.html",
+        built_site / "404.html",
+    ]:
+        footer = re.search(r'<div class="md-copyright site-footer">(.*?)</div>', page.read_text(encoding="utf-8"), re.S)
+        assert footer and newest in footer[1], page

@@ -6,7 +6,6 @@ import shutil
 
 import pytest
 
-from plansite import models as m, paths
 from plansite.check import load_plan
 from plansite.status import assess, expected_value, headline, indicator_status
 
@@ -18,14 +17,17 @@ def test_expected_path_is_the_straight_line_from_baseline_to_target():
     assert expected_value(40, 90, 2023) == pytest.approx(70)
 
 
-@pytest.mark.parametrize("value,code", [
-    (90, "met"),        # target reached
-    (95, "met"),        # target passed
-    (80, "ahead"),      # expected 70 in 2023, gap +0.2 > 0.1
-    (74, "on-track"),   # gap +0.08
-    (66, "on-track"),   # gap −0.08
-    (60, "behind"),     # gap −0.2
-])
+@pytest.mark.parametrize(
+    "value,code",
+    [
+        (90, "met"),  # target reached
+        (95, "met"),  # target passed
+        (80, "ahead"),  # expected 70 in 2023, gap +0.2 > 0.1
+        (74, "on-track"),  # gap +0.08
+        (66, "on-track"),  # gap −0.08
+        (60, "behind"),  # gap −0.2
+    ],
+)
 def test_each_status_for_higher_is_better(value, code):
     assert assess(40, 90, 2023, value, 0.1).code == code
 
@@ -43,6 +45,7 @@ def test_missing_baseline_or_value_gives_no_data():
 
 def test_inputs_are_kept_for_the_explanation():
     s = assess(40, 90, 2023, 60, 0.1)
+    assert s.gap is not None
     assert (s.expected, round(s.gap, 3), s.tolerance, s.year, s.value) == (70, -0.2, 0.1, 2023, 60)
 
 
@@ -56,8 +59,12 @@ def fixture_plan(tmp_path):
 def test_cumulative_indicator_is_compared_only_with_a_cumulative_total(fixture_plan):
     obs = fixture_plan / "data" / "observations.yaml"
     ind = fixture_plan / "data" / "indicators.yaml"
-    ind.write_text(ind.read_text().replace("  cumulative: false\n  baseline: {year: 2020, value: 4}",
-                                           "  cumulative: true\n  baseline: {year: 2020, value: 4}"))
+    ind.write_text(
+        ind.read_text().replace(
+            "  cumulative: false\n  baseline: {year: 2020, value: 4}",
+            "  cumulative: true\n  baseline: {year: 2020, value: 4}",
+        )
+    )
     plan = load_plan(fixture_plan / "data", fixture_plan)
     status = indicator_status(plan, plan.indicator("example-enterprises"))
     assert (status.code, status.reason) == ("no-data", "not-comparable")  # the fixture's 7 is a level

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import pytest
 from pydantic import BaseModel
 
 from plansite import models as m
@@ -30,8 +29,17 @@ def text_pairs(plan):
             for x in obj.values():
                 walk(x, owner)
 
-    for part in (plan.meta, plan.chapters, plan.table, plan.chains, plan.commitments, plan.references,
-                 plan.notes, plan.glossary, plan.ui):
+    for part in (
+        plan.meta,
+        plan.chapters,
+        plan.table,
+        plan.chains,
+        plan.commitments,
+        plan.references,
+        plan.notes,
+        plan.glossary,
+        plan.ui,
+    ):
         walk(part, None)
     return out
 
@@ -55,8 +63,9 @@ def _rendering_pattern(rendering: str) -> re.Pattern:
 
 
 def test_glossary_terms_keep_their_one_english_rendering(plan):
-    terms = [(t.term.zh, [_rendering_pattern(e) for e in [t.term.en, *t.variants]], t.term.en)
-             for t in plan.glossary.terms]
+    terms = [
+        (t.term.zh, [_rendering_pattern(e) for e in [t.term.en, *t.variants]], t.term.en) for t in plan.glossary.terms
+    ]
     inconsistent = []
     for owner, text in text_pairs(plan):
         if owner in {t.id for t in plan.glossary.terms}:
@@ -107,8 +116,13 @@ def numbers_en(en: str) -> set[Decimal]:
     for quoted in re.findall(r"[\w.,%]*" + cjk + r"[\w.,%\u4e00-\u9fff“”]*", en):  # Chinese quoted in English
         out |= numbers_zh(quoted)[0]
     plain = re.sub(r"[\w.,%]*" + cjk + r"[\w.,%\u4e00-\u9fff“”]*", " ", en)
-    for match in re.finditer(_NOT_A_QUANTITY + r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)" + _NUMBER_END
-                             + r"(?!st|nd|rd|th)(?:\s+(million|billion))?", plain):
+    for match in re.finditer(
+        _NOT_A_QUANTITY
+        + r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+        + _NUMBER_END
+        + r"(?!st|nd|rd|th)(?:\s+(million|billion))?",
+        plain,
+    ):
         out.add(_d(Decimal(match[1].replace(",", "")) * _SCALE_EN.get(match[2] or "", 1)))
     return out
 
@@ -130,6 +144,8 @@ def test_numbers_in_english_equal_the_numbers_in_chinese(plan):
             optional |= {_d(10_000), _d(100_000_000)}
         found = numbers_en(text.en)
         if not required <= found or not found <= required | optional:
-            wrong.append(f"{owner}: missing {sorted(map(str, required - found))} "
-                         f"extra {sorted(map(str, found - required - optional))} | {text.en[:70]!r}")
+            wrong.append(
+                f"{owner}: missing {sorted(map(str, required - found))} "
+                f"extra {sorted(map(str, found - required - optional))} | {text.en[:70]!r}"
+            )
     assert wrong == []

