@@ -257,6 +257,7 @@ class _Cross:
         for pc in self.p["indicators"]:
             self._indicators(pc)
         for pc in self.p["plan"]:
+            self.ref("source", "ref-unknown-source", pc, ("source",), pc.model.source)
             for i, ind in enumerate(pc.model.headline_indicators):
                 self.ref("indicator", "ref-unknown-indicator", pc, ("headline_indicators", i), ind)
         for pc in self.p["chain"]:

@@ -49,7 +49,7 @@ COLUMNS = [f[0] for f in FIELDS]
 
 def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
     ind = plan.indicator(indicator_id)
-    plan_source = plan.source("plan-document")
+    plan_source = plan.source(plan.meta.source)
     unit_zh, unit_en = (ind.unit.zh, ind.unit.en) if ind.unit else ("", "")
     base = {
         "indicator_id": ind.id,

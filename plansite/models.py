@@ -152,7 +152,9 @@ class PlanMeta(Model):
     published_time: Str = ""
     """Time of publication as shown on the government site (HH:MM)."""
     source_url: Url
-    """Page of the Tianmen government site the text was taken from."""
+    """Page of the government site the text was taken from."""
+    source: Id
+    """Id of the plan document itself in data/sources.yaml (cited by the downloads and the indicator table)."""
     source_section: Str = ""
     """Where the page sits on the government site (its breadcrumb)."""
     period: Period

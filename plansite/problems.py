@@ -106,6 +106,9 @@ _CODES = [
         "勘误说明中的原文字符串在所注段落里找不到",
         "source 必须逐字摘自所注段落的原文；请从 data/plan/ 中复制。",
     ),
+    # -- YAML reading: encodings, syntax messages, bounded input (plansite/yamlsource.py)
+    # -- plausibility and cross-file rules (plansite/check.py, plansite/rules*.py)
+    # -- stories in docs/<lang>/updates/ (plansite/stories.py)
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
