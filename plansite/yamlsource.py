@@ -55,11 +55,10 @@ def _tab_problems(text: str, file: str) -> list[Problem]:
 
 def load_yaml(path: Path, file: str) -> tuple[YamlDoc, list[Problem]]:
     """Parse path; return the document and any problems (the document data is None on failure)."""
-    doc = YamlDoc(file)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
-        return doc, [
+        return YamlDoc(file), [
             Problem(
                 "yaml-syntax",
                 file,
@@ -69,6 +68,12 @@ def load_yaml(path: Path, file: str) -> tuple[YamlDoc, list[Problem]]:
                 hint="请用 UTF-8 编码保存文件（GitHub 网页编辑器默认就是 UTF-8）。",
             )
         ]
+    return parse_yaml_text(text, file)
+
+
+def parse_yaml_text(text: str, file: str) -> tuple[YamlDoc, list[Problem]]:
+    """Parse YAML text (a whole file, or a story's front matter) the same way load_yaml does."""
+    doc = YamlDoc(file)
     tabs = _tab_problems(text, file)
     if tabs:
         return doc, tabs
