@@ -22,6 +22,7 @@ PLAN_START, PLAN_END, BASELINE_YEAR = 2021, 2025, 2020
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FULLWIDTH_DIGIT = re.compile(r"[\uff10-\uff19\uff0e\uff0c]")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _NUMBER_THEN_TEXT = re.compile(r"^[+-]?\d+(\.\d+)?\s*\S+$")
 
 
@@ -43,6 +44,8 @@ def _number(v):
             raise PydanticCustomError(
                 "number-thousands-separator", "“{v}”应写作 {fixed}", {"v": v, "fixed": s.replace(",", "")}
             )
+        if _PLAIN_NUMBER.match(s):
+            raise PydanticCustomError("number-quoted", "“{v}”加了引号，会被当作文字", {"v": v})
         if _NUMBER_THEN_TEXT.match(s) or re.match(r"^[+-]?\d", s):
             raise PydanticCustomError("number-with-unit", "“{v}”不是纯数字", {"v": v})
     raise PydanticCustomError("type-wrong", "应当是数字")
@@ -252,6 +255,15 @@ class Baseline(Model):
     """Baseline value as printed in the table."""
 
 
+class ValueRange(Model):
+    """The values an indicator can take, when they differ from the default (≥ 0; 0–100 for a percentage)."""
+
+    min: Number = 0
+    """Smallest plausible value."""
+    max: Number | None = None
+    """Largest plausible value; empty for no upper bound."""
+
+
 class Indicator(Model):
     """One row of the plan's table of main indicators."""
 
@@ -277,6 +289,8 @@ class Indicator(Model):
     """The 2025 target."""
     earlier: list[StatedValue] = []
     """Earlier values the plan text states."""
+    range: ValueRange | None = None
+    """Allowed values, when not the default (≥ 0, and 0–100 for a percentage): the checker refuses any value outside."""
     tolerance: Number | None = None
     """Status tolerance: how far below the expected path (as a share of the baseline-to-target distance) still counts as on track."""
     note: Text | None = None
@@ -545,6 +559,8 @@ class Observation(Model):
     """Id of the source in data/sources.yaml."""
     quote: Str | None = None
     """The sentence of the source that states the value."""
+    quote_note: Text | None = None
+    """Why the value is not written literally in the quote (e.g. the source gives it in words or as a sum)."""
     kind: Literal["level", "cumulative-total", "yearly-flow"] = "level"
     """What the value is: a level or stock at year end, a cumulative total since the period began, or one year's flow."""
     match: Literal["exact", "close-equivalent"]

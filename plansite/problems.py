@@ -108,6 +108,64 @@ _CODES = [
     ),
     # -- YAML reading: encodings, syntax messages, bounded input (plansite/yamlsource.py)
     # -- plausibility and cross-file rules (plansite/check.py, plansite/rules*.py)
+    Code(
+        "number-quoted",
+        "数字加了引号",
+        "数值字段的数字不要加引号：把 \"149\" 改成 149（加了引号会被当作文字）。",
+    ),
+    Code(
+        "value-out-of-range",
+        "数值超出了这个指标可能的范围",
+        "请对照来源原文核对数值（是否多打或少打了一位、正负号是否写反）；"
+        "如果这个指标确实可以取这个值（例如增长率可以为负），请在 data/indicators.yaml 该指标的 range 中写明 min 和 max。",
+    ),
+    Code(
+        "value-not-in-quote",
+        "数值在它自己的原文句子里找不到",
+        "value 必须是 quote 中写明的数字（149、149家、1.5亿元、15,000、1.5万都可以）：请对照原文核对数值和摘录的句子；"
+        "如果原文确实没有逐字写出这个数（例如用汉字书写或需要相加），请在 quote_note 中说明原因。",
+    ),
+    Code(
+        "date-in-future",
+        "日期晚于今天",
+        "来源的发布日期和数值的年份不能在未来：请对照原文核对年份和月份（常见的是把年份打错一位）。",
+    ),
+    Code(
+        "date-too-early",
+        "日期早于规划所述的最早年份",
+        "这个日期早于规划所述的最早年份，多半是年份打错了：请对照原文核对。",
+    ),
+    Code(
+        "observation-kind-mismatch",
+        "观测值的类型（kind）与指标不符",
+        "累计指标写 kind: cumulative-total，存量（年末总量或水平）指标写 kind: level；"
+        "只给出当年新增数（yearly-flow）的来源说明不了进展，请换用给出总量的来源。",
+    ),
+    Code(
+        "note-reading-same",
+        "勘误说明的推测读法与原文字符串相同",
+        "reading 应当是原文受损处的正确读法，与 source 不同；如果原文并没有受损，请删除这条勘误说明。",
+    ),
+    Code(
+        "chapter-paragraph",
+        "段落直接放在了章一级",
+        "网站按节（第二级）分页，章一级的段落无处显示：请把段落移到该章的某一节（children）里。",
+    ),
+    Code(
+        "chapter-no-sections",
+        "这一章没有任何一节",
+        "网站按节分页，没有节的章无法显示：请在 children 中至少加入一节，并把内容放进去。",
+    ),
+    Code(
+        "ui-key-missing",
+        "网站界面文字（ui.yaml）缺少页面要用的键",
+        "页面模板会用到这个键，缺少时网站无法生成：请在 data/ui.yaml 的 strings 中补上它的中文和英文（可参照相近的键）。",
+    ),
+    Code(
+        "ui-english-missing",
+        "网站界面文字（ui.yaml）的英文为空",
+        "界面文字在英文版中直接显示：请补上这个键的英文（en）。",
+    ),
     # -- stories in docs/<lang>/updates/ (plansite/stories.py)
 ]
 

@@ -1,0 +1,48 @@
+"""Rules that every date lies between the start of the plan's history and today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from .base import Context, Parsed, rule
+
+
+def _dates(ctx: Context) -> Iterator[tuple[Parsed, tuple, dt.date]]:
+    for pc in ctx.p["plan"]:
+        yield pc, ("document_date",), pc.model.document_date
+        yield pc, ("published",), pc.model.published
+    for pc in ctx.p["sources"]:
+        for i, s in enumerate(pc.model.sources):
+            if s.date is not None:
+                yield pc, ("sources", i, "date"), s.date
+    for pc in ctx.p["status"]:
+        for i, e in enumerate(pc.model.entries):
+            yield pc, ("entries", i, "date"), e.date
+
+
+@rule(
+    "dates-not-future",
+    ("date-in-future",),
+    "日期和观测年份都不晚于今天",
+)
+def dates_not_future(ctx: Context):
+    for pc, loc, d in _dates(ctx):
+        if d > ctx.today:
+            ctx.add("date-in-future", pc, loc, d.isoformat(), f"今天是 {ctx.today.isoformat()}")
+    for pc in ctx.p["observations"]:
+        for i, o in enumerate(pc.model.observations):
+            if o.year > ctx.today.year:
+                ctx.add("date-in-future", pc, ("observations", i, "year"), o.year, f"{o.year} 年还没有到")
+
+
+@rule(
+    "dates-not-too-early",
+    ("date-too-early",),
+    "日期不早于规划所述的最早年份（“十二五”末）",
+)
+def dates_not_too_early(ctx: Context):
+    first = ctx.first_year()
+    for pc, loc, d in _dates(ctx):
+        if d.year < first:
+            ctx.add("date-too-early", pc, loc, d.isoformat(), f"规划所述的最早年份是 {first} 年")

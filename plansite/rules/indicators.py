@@ -1,0 +1,102 @@
+"""Rules inside the indicator table: units, years and values that make sense together."""
+
+from __future__ import annotations
+
+from .. import models as m
+from .base import Context, rule
+from .units import in_indicator_unit, units_compatible
+
+
+@rule("indicator-unit-source", ("field-missing",), "unit_source 与 unit、unit_paragraph 相符")
+def indicator_unit_source(ctx: Context):
+    for pc in ctx.p["indicators"]:
+        for i, ind in enumerate(pc.model.indicators):
+            base = ("indicators", i)
+            if ind.unit_source != "none" and ind.unit is None:
+                ctx.add("field-missing", pc, base, None, f"unit_source 为 {ind.unit_source}，但缺少 unit")
+            if ind.unit_source == "text" and not ind.unit_paragraph:
+                ctx.add("field-missing", pc, base, None, "单位取自正文时，需用 unit_paragraph 注明是哪一段")
+
+
+@rule("earlier-unit", ("unit-mismatch",), "早期数值的单位与指标单位相同或可以换算")
+def earlier_unit(ctx: Context):
+    for pc in ctx.p["indicators"]:
+        for i, ind in enumerate(pc.model.indicators):
+            for j, e in enumerate(ind.earlier):
+                if not units_compatible(e.unit.zh, ind.unit.zh if ind.unit else None):
+                    ctx.add(
+                        "unit-mismatch",
+                        pc,
+                        ("indicators", i, "earlier", j, "unit", "zh"),
+                        e.unit.zh,
+                        f"指标单位是“{ind.unit.zh if ind.unit else '（无）'}”",
+                    )
+
+
+@rule("indicator-years", ("year-out-of-range",), "早期数值早于基期，目标年份晚于基期")
+def indicator_years(ctx: Context):
+    for pc in ctx.p["indicators"]:
+        for i, ind in enumerate(pc.model.indicators):
+            base = ("indicators", i)
+            for j, e in enumerate(ind.earlier):
+                if e.year >= ind.baseline.year:
+                    ctx.add(
+                        "year-out-of-range",
+                        pc,
+                        base + ("earlier", j, "year"),
+                        e.year,
+                        f"早期数值的年份应早于基期 {ind.baseline.year} 年",
+                    )
+            if ind.target.year <= ind.baseline.year:
+                ctx.add("year-out-of-range", pc, base + ("target", "year"), ind.target.year, "目标年份应晚于基期")
+
+
+def allowed_range(ind: m.Indicator) -> tuple[float, float | None]:
+    """The values an indicator can take: declared in data (`range`), else ≥ 0, and 0–100 for a percentage."""
+    if ind.range is not None:
+        return ind.range.min, ind.range.max
+    if ind.unit is not None and ind.unit.zh.strip() == "%":
+        return 0, 100
+    return 0, None
+
+
+def _describe(low: float, high: float | None) -> str:
+    from ..textformat import number
+
+    return f"在 {number(low)}—{number(high)} 之间" if high is not None else f"不小于 {number(low)}"
+
+
+@rule(
+    "value-range",
+    ("value-out-of-range",),
+    "基期值、目标值、早期数值和观测值都在指标允许的范围内（默认不小于 0，百分比 0—100）",
+)
+def value_range(ctx: Context):
+    def check(pc, loc, ind: m.Indicator, value: float, unit: m.Text | None):
+        low, high = allowed_range(ind)
+        try:
+            v = in_indicator_unit(ind, value, unit) if unit is not None else value
+        except KeyError:  # incompatible units are reported by the unit rules
+            return
+        if v < low or (high is not None and v > high):
+            ctx.add(
+                "value-out-of-range",
+                pc,
+                loc,
+                value,
+                f"指标“{ind.name.zh}”的数值应{_describe(low, high)}；如确实允许，请在指标的 range 中声明",
+            )
+
+    for pc in ctx.p["indicators"]:
+        for i, ind in enumerate(pc.model.indicators):
+            base = ("indicators", i)
+            check(pc, base + ("baseline", "value"), ind, ind.baseline.value, None)
+            check(pc, base + ("target", "value"), ind, ind.target.value, None)
+            for j, e in enumerate(ind.earlier):
+                check(pc, base + ("earlier", j, "value"), ind, e.value, e.unit)
+    indicators = ctx.indicators()
+    for pc in ctx.p["observations"]:
+        for i, o in enumerate(pc.model.observations):
+            ind = indicators.get(o.indicator)
+            if ind is not None:
+                check(pc, ("observations", i, "value"), ind, o.value, o.unit)
