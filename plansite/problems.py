@@ -26,7 +26,11 @@ class Code:
 
 
 _CODES = [
-    Code("yaml-syntax", "YAML 语法错误", "检查该行附近的冒号、缩进、引号和括号是否成对；冒号后面要有一个空格。"),
+    Code(
+        "yaml-syntax",
+        "YAML 语法错误",
+        "对照上下几行同类条目的写法，检查这一行的冒号、缩进、引号和括号；冒号后面要有一个空格，含有冒号的文字要加引号。",
+    ),
     Code(
         "yaml-tab-indent",
         "缩进中使用了制表符（Tab）",
@@ -107,6 +111,76 @@ _CODES = [
         "source 必须逐字摘自所注段落的原文；请从 data/plan/ 中复制。",
     ),
     # -- YAML reading: encodings, syntax messages, bounded input (plansite/yamlsource.py)
+    Code(
+        "yaml-not-utf8",
+        "文件不是 UTF-8 编码",
+        "请把文件另存为 UTF-8 编码：记事本：文件 → 另存为 → 编码选 UTF-8；WPS：另存为时编码选 UTF-8。",
+    ),
+    Code(
+        "yaml-control-char",
+        "文件里有看不见的控制字符",
+        "把这一处的文字删掉后重新手打一遍；从网页或 Word 复制时，先粘贴到记事本里再复制过来。",
+    ),
+    Code(
+        "yaml-file-too-large",
+        "文件太大",
+        "数据文件不应超过 1 MB：可能是不小心粘贴了大段内容，请撤销这次粘贴，或把内容拆到几个文件中。",
+    ),
+    Code(
+        "yaml-text-too-long",
+        "一段文字太长",
+        "一个字段的文字不应超过 20000 个字符：可能是不小心粘贴了大段内容，请只保留这一段该有的文字。",
+    ),
+    Code(
+        "yaml-too-deep",
+        "层级套得太深",
+        "数据最多只套几层；检查这附近的缩进和括号，是不是多打了“[”或“{”，或者缩进越来越深。",
+    ),
+    Code(
+        "yaml-anchor-alias",
+        "使用了 YAML 锚点（&）或别名（*）",
+        "本站数据不使用锚点和别名：把“&名字”“*名字”换成要写的值本身；如果 & 或 * 是文字的一部分，请给整个值加上引号。",
+    ),
+    Code(
+        "yaml-second-document",
+        "一个文件里有第二份文档（---）",
+        "一个数据文件只能有一份文档：删掉这一行“---”（如果是从别的文件复制来的，请把下面的内容并入上面）。",
+    ),
+    Code(
+        "yaml-full-width-colon",
+        "字段名后面用了全角冒号“：”",
+        "把“：”换成英文冒号加一个空格“: ”（输入法切换到英文状态后输入）。",
+    ),
+    Code(
+        "yaml-colon-no-space",
+        "冒号后面缺少空格",
+        "“字段名: 值”中的英文冒号后面必须有一个空格，例如 year: 2023。",
+    ),
+    Code(
+        "yaml-full-width-punct",
+        "YAML 的标点用了全角字符",
+        "括号、引号、逗号和列表开头的“- ”在 YAML 里必须是英文半角字符：输入法切换到英文状态后重新输入。",
+    ),
+    Code(
+        "yaml-unclosed-quote",
+        "引号没有配对",
+        "在这个值的末尾补上与开头相同的英文引号；如果文字里本来有这个引号，可以改用另一种引号把整个值括起来。",
+    ),
+    Code(
+        "yaml-indent",
+        "缩进不对",
+        "同一层的字段必须左对齐、缩进相同的空格数：按提示补上或删掉这一行开头的空格。",
+    ),
+    Code(
+        "yaml-stray-dash",
+        "这里多了一个列表符号“- ”",
+        "“- ”只能出现在列表的每一项开头：如果这一行是上一项的一个字段，删掉“- ”并与上面的字段对齐。",
+    ),
+    Code(
+        "yaml-unbalanced-brackets",
+        "括号没有配对",
+        '花括号 { } 和方括号 [ ] 必须成对出现在同一个值里，里面的各项用英文逗号分隔，例如 {zh: 家, en: ""}。',
+    ),
     # -- plausibility and cross-file rules (plansite/check.py, plansite/rules*.py)
     Code(
         "number-quoted",
@@ -167,6 +241,68 @@ _CODES = [
         "界面文字在英文版中直接显示：请补上这个键的英文（en）。",
     ),
     # -- stories in docs/<lang>/updates/ (plansite/stories.py)
+    Code(
+        "story-encoding",
+        "动态文章不是 UTF-8 编码",
+        "请用 UTF-8 编码保存文件（GitHub 网页编辑器默认就是 UTF-8；Windows 记事本另存为时选择 UTF-8）。",
+    ),
+    Code(
+        "story-front-matter-missing",
+        "动态文章开头缺少 front matter",
+        "文章第一行写 ---，接着写 title: 标题 和 date: 2025-03-28（可加 description: 摘要），再单独一行写 ---。",
+    ),
+    Code(
+        "story-front-matter-not-mapping",
+        "动态文章开头的 front matter 不是“字段: 值”的形式",
+        "两行 --- 之间每行写一个“字段: 值”，冒号用半角并在后面加一个空格，例如 title: 标题。",
+    ),
+    Code("story-field-missing", "动态文章缺少必填的 title 或 date", "在开头两行 --- 之间补上 title: 标题 和 date: 2025-03-28。"),
+    Code(
+        "story-field-unknown",
+        "动态文章开头出现了一个不认识的字段",
+        "front matter 只用 title、date 和 description 三个字段；可能是拼写错误，请改正或删掉这一行。",
+    ),
+    Code(
+        "story-date-invalid", "动态文章的日期不对", "date 写成 YYYY-MM-DD，月和日都用两位数字，例如 2025-03-28；不要写时间。"
+    ),
+    Code(
+        "story-date-future",
+        "动态文章的日期晚于今天",
+        "date 是文章发布的日期，不能晚于今天（北京时间）；请改正日期，或等到那一天再合并。",
+    ),
+    Code(
+        "story-description-missing",
+        "动态文章缺少摘要（description）",
+        "建议在开头补上 description: 一句话摘要；它会显示在动态列表、搜索结果和订阅（RSS）中。",
+        WARNING,
+    ),
+    Code(
+        "story-shortcode-id-unknown",
+        "短代码中的 id 不存在",
+        "请检查 id 的拼写：指标 id 见各指标页的地址或 data/indicators.yaml；图表还可以用 overview、projects-by-chain。",
+    ),
+    Code(
+        "story-shortcode-malformed",
+        "短代码写法不对，会原样显示在网页上",
+        "短代码全部用半角字符、小写、不加空格：[[value:指标id]]、[[target:指标id]] 或 [[chart:图表id]]。",
+    ),
+    Code(
+        "story-html-script",
+        "动态文章中有脚本、嵌入内容或事件属性",
+        "文章里不能放 <script>、<iframe>、<style>、<object>、<embed>、<form> 或 on…= 属性；"
+        "链接请写成 [链接文字](https://网址)，图表请用 [[chart:指标id]]。",
+    ),
+    Code(
+        "story-html",
+        "动态文章中有 HTML 代码",
+        "文章请用 Markdown 写：粗体 **文字**，链接 [文字](https://网址)，图片 ![说明](文件名.png)，"
+        "列表以“- ”开头；只可以用 <br>、<sup>、<sub>（不带属性）。",
+    ),
+    Code(
+        "story-link-unsafe",
+        "链接或图片地址用了不安全的写法",
+        "javascript:、vbscript: 和 data: 开头的地址不能发布；链接请写成 [链接文字](https://网址)，图片请上传文件后用文件名引用。",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

@@ -1,8 +1,11 @@
 """Read one YAML file into plain Python data, remembering the line and column of every node.
 
-PyYAML silently keeps the last of two equal keys and reports tabs with a
-confusing message; this loader reports both as problems of their own and never
-raises on user input.
+The data is built straight from PyYAML's event stream, without composing nodes, so
+reading is bounded on any input: anchors and aliases are refused before anything
+could expand, and the size of the file, the length of each text and the depth of
+nesting are capped (the limits below). Duplicate keys, tabs and the common
+input-method slips are problems of their own; nothing raises on user input. The
+Chinese wording of syntax and encoding problems lives in plansite.yamlerrors.
 """
 
 from __future__ import annotations
@@ -13,7 +16,15 @@ from typing import Any
 
 import yaml
 
+from . import yamlerrors
 from .problems import Problem, field_path
+
+# The limits, each with a wide margin over the real data (2026-12: the largest file,
+# data/plan/chapter-3.yaml, is 122 KB; the longest text is 2,208 characters; the
+# deepest nesting is 10 levels).
+MAX_FILE_BYTES = 1_048_576  # 1 MiB
+MAX_TEXT_CHARS = 20_000  # one scalar: a paragraph of the plan, a quote, a key
+MAX_DEPTH = 40  # mappings and lists inside one another
 
 Loc = tuple  # a path into the data: ('indicators', 3, 'value')
 
@@ -40,8 +51,25 @@ class YamlDoc:
         return self.values.get((), (1, 1))
 
 
-def _pos(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _too_large(file: str, size: int) -> Problem:
+    return Problem(
+        "yaml-file-too-large",
+        file,
+        1,
+        1,
+        detail=f"文件有 {size:,} 字节，超过了上限 {MAX_FILE_BYTES:,} 字节（1 MB）",
+    )
+
+
+def load_yaml(path: Path, file: str) -> tuple[YamlDoc, list[Problem]]:
+    """Parse path; return the document and any problems (the document data is None on failure)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return YamlDoc(file), [_too_large(file, size)]
+    text, problems = yamlerrors.decode(path.read_bytes(), file)
+    if text is None:
+        return YamlDoc(file), problems
+    return parse_yaml_text(text, file)
 
 
 def _tab_problems(text: str, file: str) -> list[Problem]:
@@ -53,84 +81,214 @@ def _tab_problems(text: str, file: str) -> list[Problem]:
     return out
 
 
-def load_yaml(path: Path, file: str) -> tuple[YamlDoc, list[Problem]]:
-    """Parse path; return the document and any problems (the document data is None on failure)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        return YamlDoc(file), [
-            Problem(
-                "yaml-syntax",
-                file,
-                1,
-                1,
-                detail=f"文件不是 UTF-8 编码（{e.reason}）",
-                hint="请用 UTF-8 编码保存文件（GitHub 网页编辑器默认就是 UTF-8）。",
-            )
-        ]
-    return parse_yaml_text(text, file)
-
-
 def parse_yaml_text(text: str, file: str) -> tuple[YamlDoc, list[Problem]]:
     """Parse YAML text (a whole file, or a story's front matter) the same way load_yaml does."""
     doc = YamlDoc(file)
-    tabs = _tab_problems(text, file)
-    if tabs:
-        return doc, tabs
-    loader = yaml.SafeLoader(text)
+    text = text.removeprefix("\ufeff")
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > MAX_FILE_BYTES:
+        return doc, [_too_large(file, size)]
+    found = _tab_problems(text, file) or yamlerrors.slips(text, file)
+    if found:
+        return doc, found
     try:
-        root = loader.get_single_node()
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as e:  # a control character: the reader refuses the text before parsing
+        return doc, [_control_character(text, e, file)]
+    try:
+        return doc, _Builder(doc, loader).run()
+    except yaml.reader.ReaderError as e:
+        return YamlDoc(file), [_control_character(text, e, file)]
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(x for x in (e.context, e.problem) if x)
-        return doc, [Problem("yaml-syntax", file, line, col, detail=detail)]
-    except yaml.YAMLError as e:  # e.g. a second document in one file
-        return doc, [Problem("yaml-syntax", file, 1, 1, detail=str(e).splitlines()[0])]
+        return YamlDoc(file), [yamlerrors.explain(text, e, file)]
     finally:
         loader.dispose()
-    problems: list[Problem] = []
-    if root is None:
-        doc.data = {}
-        doc.values[()] = (1, 1)
-        return doc, problems
-    ctor = yaml.SafeLoader("")
 
-    def build(node: yaml.Node, loc: Loc) -> Any:
-        doc.values[loc] = _pos(node)
-        if isinstance(node, yaml.MappingNode):
-            out: dict = {}
-            first_seen: dict[Any, int] = {}
-            for knode, vnode in node.value:
-                key = ctor.construct_object(knode, deep=True) if isinstance(knode, yaml.ScalarNode) else None
-                if not isinstance(key, (str, int, float, bool)) or key is None:
-                    problems.append(Problem("yaml-syntax", file, *_pos(knode), detail="字段名必须是简单的文字"))
-                    continue
-                key = str(key)
-                kline, kcol = _pos(knode)
-                if key in first_seen:
-                    problems.append(
-                        Problem(
-                            "yaml-duplicate-key",
-                            file,
-                            kline,
-                            kcol,
-                            field=field_path(loc + (key,)),
-                            detail=f"“{key}”在第 {first_seen[key]} 行已经出现过，第 {kline} 行又出现一次",
-                        )
+
+def _control_character(text: str, e: yaml.reader.ReaderError, file: str) -> Problem:
+    at = min(max(e.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    char = e.character if isinstance(e.character, str) else chr(e.character)
+    return Problem(
+        "yaml-control-char",
+        file,
+        line,
+        col,
+        detail=f"这里有一个看不见的控制字符 U+{ord(char):04X}（常见于从网页或 Word 复制的文字）",
+    )
+
+
+class _Skip:
+    """Marks a key whose value is read only to be thrown away (the key was refused)."""
+
+
+_NO_KEY = object()  # a mapping waiting for its next key
+_BAD_KEY = object()  # a mapping reading a key that is not simple text
+_SKIP = _Skip()
+
+
+@dataclass
+class _Open:
+    """A mapping or list being read."""
+
+    loc: Loc | None  # None: read only to be thrown away
+    items: Any  # dict or list
+    key: Any = _NO_KEY  # for a mapping: the key waiting for its value
+    first_seen: dict[str, int] = field(default_factory=dict)
+
+
+class _Builder:
+    """Build plain data and positions from PyYAML events, with an explicit stack instead of recursion."""
+
+    def __init__(self, doc: YamlDoc, loader: yaml.SafeLoader):
+        self.doc = doc
+        self.loader = loader
+        self.problems: list[Problem] = []
+        self.stack: list[_Open] = []
+        self.documents = 0
+        self.anchors: list[tuple[int, int, str]] = []
+        self.root: Any = None
+        self.has_root = False
+
+    def add(self, code: str, pos: tuple[int, int], loc: Loc | None = None, detail: str = "") -> None:
+        self.problems.append(Problem(code, self.doc.file, *pos, field=field_path(loc or ()), detail=detail))
+
+    def run(self) -> list[Problem]:
+        while True:
+            event = self.loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    self.add("yaml-second-document", pos, detail="“---”之后又开始了第二份文档；一个文件只能有一份")
+                    return self.problems
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+                continue
+            if getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent):
+                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                self.anchors.append((*pos, f"{sign}{event.anchor}"))
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                done = self.stack.pop()
+                self._place(done.items)
+                continue
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(self.stack) >= MAX_DEPTH:
+                    self.add(
+                        "yaml-too-deep", pos, detail=f"这里已经套了 {len(self.stack) + 1} 层，超过了上限 {MAX_DEPTH} 层"
                     )
-                    continue
-                first_seen[key] = kline
-                doc.keys[loc + (key,)] = (kline, kcol)
-                out[key] = build(vnode, loc + (key,))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [build(v, loc + (i,)) for i, v in enumerate(node.value)]
-        try:
-            return ctor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError):
-            # e.g. 2024-13-01 looks like a date but is none: keep the text and let the model say why
-            return node.value
+                    return self.problems
+                loc = self._child_loc(pos)
+                items: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                self.stack.append(_Open(loc, items))
+                continue
+            value = self._scalar(event, pos) if isinstance(event, yaml.ScalarEvent) else None  # an alias: None
+            if self.stack and self.stack[-1].key is _NO_KEY and isinstance(self.stack[-1].items, dict):
+                self._key(self.stack[-1], value, pos)
+                continue
+            self._child_loc(pos)
+            self._place(value)
+        if self.anchors:
+            line, col, name = self.anchors[0]
+            more = f"；文件中共有 {len(self.anchors)} 处" if len(self.anchors) > 1 else ""
+            self.add("yaml-anchor-alias", (line, col), detail=f"“{name}”是 YAML 的锚点或别名{more}")
+            return self.problems
+        if self.has_root:
+            self.doc.data = self.root
+        else:  # an empty file
+            self.doc.data = {}
+            self.doc.values[()] = (1, 1)
+        return self.problems
 
-    doc.data = build(root, ())
-    return doc, problems
+    def _child_loc(self, pos: tuple[int, int]) -> Loc | None:
+        """Where the node that starts now goes; records its position. None when it is to be thrown away."""
+        if not self.stack:
+            self.doc.values[()] = pos
+            return ()
+        top = self.stack[-1]
+        if top.loc is None:
+            return None
+        if isinstance(top.items, list):
+            loc = top.loc + (len(top.items),)
+        elif top.key is _NO_KEY:  # a mapping or list used as a key
+            self.add("yaml-syntax", pos, top.loc, detail="字段名必须是简单的文字")
+            top.key = _BAD_KEY
+            return None
+        elif top.key is _BAD_KEY or top.key is _SKIP:
+            return None
+        else:
+            loc = top.loc + (top.key,)
+        self.doc.values[loc] = pos
+        return loc
+
+    def _place(self, value: Any) -> None:
+        """Put a finished value into the mapping or list that holds it (or make it the root)."""
+        if not self.stack:
+            self.root, self.has_root = value, True
+            return
+        top = self.stack[-1]
+        if isinstance(top.items, list):
+            if top.loc is not None:
+                top.items.append(value)
+            return
+        if top.key is _BAD_KEY:
+            top.key = _SKIP  # the refused key has been read; its value comes next
+        elif top.key is _SKIP:
+            top.key = _NO_KEY
+        elif top.key is not _NO_KEY:
+            top.items[top.key] = value
+            top.key = _NO_KEY
+
+    def _key(self, top: _Open, key: Any, pos: tuple[int, int]) -> None:
+        if top.loc is None:
+            top.key = _SKIP
+            return
+        if not isinstance(key, (str, int, float, bool)):
+            self.add("yaml-syntax", pos, top.loc, detail="字段名必须是简单的文字")
+            top.key = _SKIP
+            return
+        key = str(key)
+        if key in top.first_seen:
+            self.add(
+                "yaml-duplicate-key",
+                pos,
+                top.loc + (key,),
+                detail=f"“{key}”在第 {top.first_seen[key]} 行已经出现过，第 {pos[0]} 行又出现一次",
+            )
+            top.key = _SKIP
+            return
+        top.first_seen[key] = pos[0]
+        self.doc.keys[top.loc + (key,)] = pos
+        top.key = key
+
+    def _scalar(self, event: yaml.ScalarEvent, pos: tuple[int, int]) -> Any:
+        if len(event.value) > MAX_TEXT_CHARS:
+            self.add(
+                "yaml-text-too-long",
+                pos,
+                self._peek_loc(),
+                detail=f"这段文字有 {len(event.value):,} 个字符，超过了上限 {MAX_TEXT_CHARS:,} 个字符",
+            )
+            return ""
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self.loader.construct_object(node)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+            # e.g. 2024-13-01 looks like a date but is none: keep the text and let the model say why
+            return event.value
+        finally:
+            self.loader.constructed_objects.pop(node, None)
+
+    def _peek_loc(self) -> Loc:
+        if not self.stack or self.stack[-1].loc is None:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.items, list):
+            return top.loc + (len(top.items),)
+        return top.loc + ((top.key,) if isinstance(top.key, str) else ())
