@@ -104,7 +104,7 @@ def observation_kind(ctx: Context):
 
 
 # A number as people write it: 149, 15,000, 1.5, followed perhaps by 万 / 亿.
-_NUMBER = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿|亿|万|千)?")
+_NUMBER = re.compile(r"(?<![\d.])([-−]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿|亿|万|千)?")
 _MULTIPLIER = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 
@@ -120,11 +120,12 @@ def stated_numbers(quote: str) -> Iterator[tuple[float, float]]:
     """(number as written, number × its 万/亿) for every number in a sentence, full-width digits included."""
     text = unicodedata.normalize("NFKC", quote)
     for match in _NUMBER.finditer(text):
-        written, multiplier = match.group(1), _MULTIPLIER.get(match.group(2) or "", 1.0)
+        sign = -1.0 if match.group(1) else 1.0
+        written, multiplier = match.group(2), _MULTIPLIER.get(match.group(3) or "", 1.0)
         pieces = [written.replace(",", "")] + (written.split(",") if "," in written else [])
         for piece in pieces:
             try:
-                n = float(piece)
+                n = sign * float(piece)
             except ValueError:  # pragma: no cover - the pattern only matches digits
                 continue
             yield n, n * multiplier
