@@ -2,6 +2,12 @@
 
 The rows are the values the data holds, each with its kind and source; nothing is computed.
 CSV files are UTF-8 with a byte-order mark so that Excel shows the Chinese correctly.
+
+Staff read the CSVs in Excel and WPS, which run a cell that begins with = + - @ (or a tab or carriage
+return before one) as a formula. Every text cell that begins so is written with a leading apostrophe,
+which both show as text and hide; the numbers, years and dates we format ourselves are never prefixed,
+so a negative value stays a number. indicators.json holds the text exactly and the numbers as JSON
+numbers (an int stays an int, 1.99 stays 1.99).
 """
 
 from __future__ import annotations
@@ -45,9 +51,13 @@ FIELDS = [
     ("quote", "string", "The sentence of the source that states the value"),
 ]
 COLUMNS = [f[0] for f in FIELDS]
+TEXT_COLUMNS = frozenset(name for name, kind, _ in FIELDS if kind == "string")
+# What Excel and WPS take as the start of a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
+    """One row per value of an indicator, typed (numbers stay numbers; csv_cell writes them as text)."""
     ind = plan.indicator(indicator_id)
     plan_source = plan.source(plan.meta.source)
     unit_zh, unit_en = (ind.unit.zh, ind.unit.en) if ind.unit else ("", "")
@@ -56,7 +66,7 @@ def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
         "indicator_number": ind.number,
         "indicator_zh": ind.name.zh,
         "indicator_en": ind.name.en,
-        "cumulative": "true" if ind.cumulative else "false",
+        "cumulative": ind.cumulative,
         "qualifier": "",
         "match": "",
         "quote": "",
@@ -75,7 +85,7 @@ def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
             | {
                 "year": e.year,
                 "kind": "earlier",
-                "value": number(e.value),
+                "value": e.value,
                 "unit_zh": e.unit.zh,
                 "unit_en": e.unit.en,
                 "quote": plan.paragraph(e.paragraph).paragraph.text.zh,
@@ -87,7 +97,7 @@ def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
         | {
             "year": ind.baseline.year,
             "kind": "baseline",
-            "value": number(ind.baseline.value),
+            "value": ind.baseline.value,
             "unit_zh": unit_zh,
             "unit_en": unit_en,
         }
@@ -100,7 +110,7 @@ def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
             | {
                 "year": o.year,
                 "kind": "observed",
-                "value": number(o.value),
+                "value": o.value,
                 "unit_zh": o.unit.zh,
                 "unit_en": o.unit.en,
                 "match": o.match,
@@ -117,7 +127,7 @@ def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
         | {
             "year": ind.target.year,
             "kind": "target",
-            "value": number(ind.target.value),
+            "value": ind.target.value,
             "unit_zh": unit_zh,
             "unit_en": unit_en,
             "qualifier": ind.target.qualifier or "",
@@ -126,11 +136,28 @@ def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
     return [{c: row.get(c, "") for c in COLUMNS} for row in rows]
 
 
+def csv_cell(column: str, value: object) -> str:
+    """A value as written in a CSV cell: numbers as the plan prints them, text neutralised for spreadsheets."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return number(value)
+    text = str(value)
+    if column in TEXT_COLUMNS and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def json_number(value: float | int) -> float | int:
+    """A value for JSON: 3.0 as 3 (as the plan prints it), 1.99 as 1.99."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _csv(rows: list[dict]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({c: csv_cell(c, row[c]) for c in COLUMNS} for row in rows)
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
@@ -177,7 +204,7 @@ def write_downloads(plan: Plan, folder: Path) -> list[Path]:
                 "cumulative": ind.cumulative,
                 "values": [
                     {
-                        k: r[k]
+                        k: json_number(r[k]) if k == "value" else r[k]
                         for k in (
                             "year",
                             "kind",

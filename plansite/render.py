@@ -125,17 +125,19 @@ class Lang:
         """A value with its unit: 18572万元 in Chinese, CNY 185.72 million in English (exact conversion)."""
         if value is None:
             return ""
-        if unit is None:
-            return number(value)
-        if self.code == "en" and unit.en.strip():
+        if unit is not None and self.code == "en" and unit.en.strip():
             return amount_en(value, unit.zh, unit.en)
         return number(value) + self.plain(unit)
 
     def span(self, low, high, unit: m.Text | None) -> str:
-        """A stated range, e.g. 6—7个 / 6–7 platforms."""
-        dash = "—" if self.code == "zh" else "–"
-        text = self.amount(high, unit)
-        return number(low) + dash + text
+        """A stated range: 6—7个 / 6–7 platforms; 5—8亿元 / CNY 500–800 million (both ends converted)."""
+        from .textformat import EN_DASH, ZH_DASH, span_en, span_plain  # here, so the change stays in this method
+
+        if low is None or high is None:
+            return self.amount(high if low is None else low, unit)
+        if unit is not None and self.code == "en" and unit.en.strip():
+            return span_en(low, high, unit.zh, unit.en)
+        return span_plain(low, high, self.plain(unit), EN_DASH if self.code == "en" else ZH_DASH)
 
     def tx(self, text: m.Text | None) -> Markup:
         """Text as HTML; on English pages an untranslated text is shown in Chinese, marked as such."""

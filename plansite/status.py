@@ -16,11 +16,13 @@ indicator only with a level: a one-year flow is never compared with either.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from . import models as m
 from .check import in_indicator_unit
 from .plan import Plan
+from .textformat import number
 
 StatusCode = Literal["met", "ahead", "on-track", "behind", "no-data"]
 ORDER: tuple[StatusCode, ...] = ("met", "ahead", "on-track", "behind", "no-data")
@@ -72,6 +74,12 @@ def comparable(ind: m.Indicator, obs: m.Observation) -> bool:
     return obs.kind == ("cumulative-total" if ind.cumulative else "level")
 
 
+def observed_in_indicator_unit(ind: m.Indicator, obs: m.Observation) -> float:
+    """The observed value in the indicator's unit, multiplied in decimal as printed: 1.1亿元 is 11000万元, not 11000.000000000002."""
+    ratio = in_indicator_unit(ind, 1, obs.unit)
+    return float(Decimal(number(obs.value)) * Decimal(number(ratio)))
+
+
 def indicator_status(plan: Plan, ind: m.Indicator) -> Status:
     tolerance = ind.tolerance if ind.tolerance is not None else 0.1
     observations = plan.observations_of(ind.id)
@@ -79,7 +87,7 @@ def indicator_status(plan: Plan, ind: m.Indicator) -> Status:
     if not usable:
         return Status("no-data", "not-comparable" if observations else "none", tolerance=tolerance)
     latest = usable[-1]
-    value = in_indicator_unit(ind, latest.value, latest.unit)
+    value = observed_in_indicator_unit(ind, latest)
     status = assess(
         ind.baseline.value,
         ind.target.value,

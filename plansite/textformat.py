@@ -16,7 +16,9 @@ def number(value: float | int | None) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value)
+    text = str(value)
+    # Python writes tiny floats with an exponent (1e-05); a reader needs the digits.
+    return format(Decimal(text), "f") if "e" in text else text
 
 
 def full_width(zh: str) -> str:
@@ -34,28 +36,59 @@ def heading(zh: str) -> str:
 
 
 _SCALE = {"万": (Decimal(10_000), "10,000"), "亿": (Decimal(100_000_000), "100 million")}
+_LARGE = ((Decimal(10**9), "billion"), (Decimal(10**6), "million"))
+EN_DASH = "–"  # between the ends of a range in English; Chinese uses the plan's own —
+ZH_DASH = "—"
 
 
-def _big(d: Decimal) -> str:
-    """185720000 -> 185.72 million; 9380000000 -> 9.38 billion; 200000 -> 200,000."""
-    for size, word in ((Decimal(10**9), "billion"), (Decimal(10**6), "million")):
+def _big(d: Decimal) -> tuple[str, str]:
+    """(number, scale word): 185720000 -> (185.72, million); 9380000000 -> (9.38, billion); 200000 -> (200,000, "")."""
+    for size, word in _LARGE:
         if abs(d) >= size:
-            return f"{format((d / size).normalize(), 'f')} {word}"
-    return f"{d.normalize():,f}"
+            return format((d / size).normalize(), "f"), word
+    return f"{d.normalize():,f}", ""
+
+
+def _parts_en(value: float | int, unit_zh: str, unit_en: str) -> tuple[str, str, str, str]:
+    """An English amount in four parts: (prefix, number, scale, suffix), e.g. ("CNY ", "500", " million", "").
+
+    万 and 亿 in a unit are multiplied out exactly (decimal arithmetic on the number as printed), so that
+    18572 万元 is CNY 185.72 million; the scale is kept apart so that a range can share it.
+    """
+    if unit_zh == "%" or unit_en.strip() == "%":
+        return "", number(value), "", "%"
+    factor, word = _SCALE.get(unit_zh[:1], (None, None))
+    prefix = "CNY " if unit_en.startswith("CNY ") else ""
+    rest = unit_en[len(prefix) :]
+    if factor is None or word is None or not rest.startswith(word):
+        return "", number(value), "", f" {unit_en}".rstrip()
+    rest = rest[len(word) :].strip()
+    digits, scale = _big(Decimal(number(value)) * factor)
+    suffix = rest if rest.startswith("/") else f" {rest}".rstrip()
+    return prefix, digits, f" {scale}".rstrip(), suffix
 
 
 def amount_en(value: float | int, unit_zh: str, unit_en: str) -> str:
     """A value with its unit for English readers, converting 万/亿 exactly: 18572 万元 -> CNY 185.72 million."""
-    if unit_zh == "%" or unit_en.strip() == "%":
-        return f"{number(value)}%"
-    factor, word = _SCALE.get(unit_zh[:1], (None, None))
-    cny = unit_en.startswith("CNY ")
-    rest = unit_en[4:] if cny else unit_en
-    if factor is not None and word is not None and rest.startswith(word):
-        rest = rest[len(word) :].strip()
-        text = ("CNY " if cny else "") + _big(Decimal(number(value)) * factor)
-        return text + rest if rest.startswith("/") else f"{text} {rest}".rstrip()
-    return f"{number(value)} {unit_en}".strip()
+    return "".join(_parts_en(value, unit_zh, unit_en))
+
+
+def span_en(low: float | int, high: float | int, unit_zh: str, unit_en: str) -> str:
+    """A stated range for English readers, both ends converted: 5—8亿元 -> CNY 500–800 million.
+
+    The scale word is written once when both ends share it, at each end when they do not
+    (8—12亿元 -> CNY 800 million–1.2 billion); the unit is written once, after the upper end.
+    """
+    prefix, lo, lo_scale, suffix = _parts_en(low, unit_zh, unit_en)
+    _, hi, hi_scale, _ = _parts_en(high, unit_zh, unit_en)
+    if lo_scale == hi_scale:
+        return f"{prefix}{lo}{EN_DASH}{hi}{hi_scale}{suffix}"
+    return f"{prefix}{lo}{lo_scale}{EN_DASH}{hi}{hi_scale}{suffix}"
+
+
+def span_plain(low: float | int, high: float | int, unit: str, dash: str = ZH_DASH) -> str:
+    """A range as the plan prints it, the unit once after the upper end: 6—7个."""
+    return f"{number(low)}{dash}{number(high)}{unit}"
 
 
 def rendering_core(rendering: str) -> str:

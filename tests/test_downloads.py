@@ -1,15 +1,23 @@
-"""Open-data downloads read back equal to the YAML data, and the Frictionless validator accepts the package."""
+"""Open-data downloads read back equal to the YAML data, and the Frictionless validator accepts the package.
+
+A synthetic plan with hostile texts (copied from tests/fixtures/minimal, edited in tmp) proves that CSV cells
+which Excel or WPS would run as formulas are neutralised, and that indicators.json keeps numbers as numbers.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import shutil
 
 import pytest
 
-from plansite.downloads import COLUMNS, write_downloads
+from plansite.check import load_plan
+from plansite.downloads import COLUMNS, TEXT_COLUMNS, csv_cell, json_number, write_downloads
 from plansite.textformat import number
+
+from .conftest import MINIMAL
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +65,146 @@ def test_frictionless_validates_the_package(folder):
 
     report = frictionless.validate(str(folder / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+# ------------------------------------------------------------------------------- spreadsheet safety
+
+
+@pytest.mark.parametrize(
+    "text,cell",
+    [
+        ("=1+2", "'=1+2"),
+        ("+86 715", "'+86 715"),
+        ("-示例", "'-示例"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1+2", "'\t=1+2"),
+        ("\r=1+2", "'\r=1+2"),
+        ("-3", "'-3"),  # in a text column even a number-like text is text
+        ("示例=1", "示例=1"),  # only the first character matters
+        (" =1", " =1"),
+        ("'=1", "'=1"),
+        ("", ""),
+        ("https://example.org/a=b", "https://example.org/a=b"),
+    ],
+)
+def test_a_text_cell_that_a_spreadsheet_would_run_is_neutralised(text, cell):
+    assert csv_cell("quote", text) == cell
+    assert csv_cell("source_title", text) == cell
+
+
+@pytest.mark.parametrize(
+    "column,value,cell",
+    [
+        ("value", -3, "-3"),  # a negative number stays a number
+        ("value", -2.5, "-2.5"),
+        ("value", 1.99, "1.99"),
+        ("value", 3.0, "3"),
+        ("value", 0, "0"),
+        ("year", 2023, "2023"),
+        ("indicator_number", 1, "1"),
+        ("cumulative", True, "true"),
+        ("cumulative", False, "false"),
+        ("source_date", "2024-03-21", "2024-03-21"),
+    ],
+)
+def test_numbers_years_and_flags_are_written_as_they_are(column, value, cell):
+    assert csv_cell(column, value) == cell
+
+
+def test_every_text_column_and_no_other_is_neutralised():
+    assert {
+        "indicator_id",
+        "indicator_zh",
+        "indicator_en",
+        "kind",
+        "unit_zh",
+        "unit_en",
+        "qualifier",
+        "match",
+        "source_title",
+        "source_publisher",
+        "source_url",
+        "quote",
+    } == TEXT_COLUMNS
+    assert csv_cell("source_date", "-1") == "-1"
+
+
+@pytest.mark.parametrize("value,out", [(3.0, 3), (3, 3), (1.99, 1.99), (0.0, 0), (-2.0, -2), (-0.5, -0.5)])
+def test_json_numbers_stay_numbers_and_whole_floats_become_ints(value, out):
+    got = json_number(value)
+    assert got == out and type(got) is type(out)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The minimal fixture with texts that start like formulas, and a decimal target (SYNTHETIC data)."""
+    root = tmp_path_factory.mktemp("hostile") / "project"
+    shutil.copytree(MINIMAL, root)
+    data = root / "data"
+
+    def edit(name, old, new):
+        path = data / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    edit(
+        "observations.yaml",
+        "  quote: 示例企业达到7家。",
+        '  quote: "=HYPERLINK(\\"https://example.org\\",\\"示例企业达到7家\\")"',
+    )
+    edit("sources.yaml", "  title: 示例统计公报", '  title: "@SUM(1+1)示例统计公报"')
+    edit("sources.yaml", "  publisher: 示例统计局", '  publisher: "+示例统计局"')
+    edit("indicators.yaml", '  name: {zh: 示例经费, en: ""}', '  name: {zh: "-示例经费", en: "=cmd"}')
+    edit("indicators.yaml", "  target: {year: 2025, value: 300}", "  target: {year: 2025, value: 1.99}")
+    plan = load_plan(data, root)
+    out = tmp_path_factory.mktemp("hostile-out")
+    write_downloads(plan, out)
+    return out
+
+
+def test_hostile_texts_are_neutralised_in_every_csv_and_kept_exact_in_json(hostile):
+    for path in (hostile / "indicators.csv", hostile / "indicators" / "example-enterprises.csv"):
+        observed = next(r for r in _rows(path) if r["kind"] == "observed")
+        assert observed["quote"] == '\'=HYPERLINK("https://example.org","示例企业达到7家")'
+        assert observed["source_title"] == "'@SUM(1+1)示例统计公报"
+        assert observed["source_publisher"] == "'+示例统计局"
+        assert observed["value"] == "7"
+    spending = _rows(hostile / "indicators" / "example-spending.csv")
+    assert {r["indicator_zh"] for r in spending} == {"'-示例经费"}
+    assert {r["indicator_en"] for r in spending} == {"'=cmd"}
+    target = next(r for r in spending if r["kind"] == "target")
+    assert (target["value"], target["year"], target["cumulative"]) == ("1.99", "2025", "false")
+    earlier = next(r for r in spending if r["kind"] == "earlier")
+    assert (earlier["value"], earlier["unit_zh"]) == ("0.01", "亿元")
+    # the JSON is not a spreadsheet: the text exactly as staff wrote it
+    document = json.loads((hostile / "indicators.json").read_text(encoding="utf-8"))
+    by_id = {i["id"]: i for i in document["indicators"]}
+    observed_json = next(v for v in by_id["example-enterprises"]["values"] if v["kind"] == "observed")
+    assert observed_json["quote"] == '=HYPERLINK("https://example.org","示例企业达到7家")'
+    assert observed_json["source_title"] == "@SUM(1+1)示例统计公报"
+    assert by_id["example-spending"]["name"] == {"zh": "-示例经费", "en": "=cmd"}
+
+
+def test_json_values_are_numbers_ints_stay_ints(hostile):
+    document = json.loads((hostile / "indicators.json").read_text(encoding="utf-8"))
+    values = {(i["id"], v["kind"], v["year"]): v["value"] for i in document["indicators"] for v in i["values"]}
+    expected = {
+        ("example-enterprises", "baseline", 2020): 4,
+        ("example-enterprises", "observed", 2023): 7,
+        ("example-enterprises", "target", 2025): 10,
+        ("example-spending", "earlier", 2015): 0.01,
+        ("example-spending", "baseline", 2020): 100,
+        ("example-spending", "target", 2025): 1.99,
+    }
+    assert values == expected
+    assert all(type(values[k]) is type(v) for k, v in expected.items())  # 4 is not 4.0, 0.01 is not "0.01"
+    assert [i["number"] for i in document["indicators"]] == [1, 3]
+    assert [i["cumulative"] for i in document["indicators"]] == [False, False]
+
+
+def test_a_real_indicator_json_value_is_the_yaml_number(plan, folder):
+    document = json.loads((folder / "indicators.json").read_text(encoding="utf-8"))
+    for ind, doc in zip(plan.indicators, document["indicators"]):
+        baseline = next(v for v in doc["values"] if v["kind"] == "baseline")
+        assert baseline["value"] == ind.baseline.value and not isinstance(baseline["value"], str)

@@ -1,0 +1,290 @@
+"""Numbers, units and ranges as readers see them, in both languages.
+
+Every expected string is written out by hand from the rule (万 = 10,000, 亿 = 100 million, the plan's own
+digits otherwise), never computed with the code under test. The units are the ones data/ uses: the
+indicators' (万元, 亿元, %, 件, 家, 个, 项, 人, 人/万人, none), the projects' quantities (吨/年, 万吨/年,
+亿元/年, 万平方米, 台(套) …) and the commitments' (亿, 个, 家, 项 …).
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import cast
+
+import pytest
+
+from plansite import models as m
+from plansite.plan import Plan
+from plansite.render import Lang
+from plansite.textformat import (
+    EN_DASH,
+    ZH_DASH,
+    amount_en,
+    full_width,
+    heading,
+    number,
+    rendering_core,
+    span_en,
+    span_plain,
+)
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (18572, "18572"),
+        (1.99, "1.99"),
+        (0.73, "0.73"),  # never 0.73000001
+        (3.0, "3"),  # never 3.0
+        (180.0, "180"),
+        (0, "0"),
+        (0.0, "0"),
+        (-5, "-5"),
+        (-2.5, "-2.5"),
+        (-0.0, "0"),
+        (1e-05, "0.00001"),  # never 1e-05
+        (2.5e-07, "0.00000025"),
+        (1e16, "10000000000000000"),
+        (None, ""),
+    ],
+)
+def test_a_number_is_written_as_the_plan_prints_it(value, expected):
+    assert number(value) == expected
+
+
+def test_a_whole_float_is_written_as_an_int_and_an_int_is_untouched():
+    assert (number(12.0), number(12), number(-7.0)) == ("12", "12", "-7")
+
+
+CNY_WAN = ("万元", "CNY 10,000")
+CNY_YI = ("亿元", "CNY 100 million")
+
+
+@pytest.mark.parametrize(
+    "value,unit,expected",
+    [
+        # 万元 and 亿元 multiplied out exactly
+        (18572, CNY_WAN, "CNY 185.72 million"),
+        (10357, CNY_WAN, "CNY 103.57 million"),
+        (30000, CNY_WAN, "CNY 300 million"),
+        (1600, CNY_WAN, "CNY 16 million"),
+        (200000, CNY_WAN, "CNY 2 billion"),
+        (92000, CNY_WAN, "CNY 920 million"),
+        (100, CNY_WAN, "CNY 1 million"),  # exactly one million: the scale word, not 1,000,000
+        (99.99, CNY_WAN, "CNY 999,900"),  # just below a million: digits, grouped as before
+        (50, CNY_WAN, "CNY 500,000"),
+        (0.5, CNY_WAN, "CNY 5,000"),
+        (1.1, CNY_YI, "CNY 110 million"),
+        (0.5, CNY_YI, "CNY 50 million"),
+        (1.05, CNY_YI, "CNY 105 million"),
+        (1.99, CNY_YI, "CNY 199 million"),
+        (0.73, CNY_YI, "CNY 73 million"),
+        (93.8, CNY_YI, "CNY 9.38 billion"),
+        (180, CNY_YI, "CNY 18 billion"),
+        (10, CNY_YI, "CNY 1 billion"),  # exactly one billion
+        (9.99, CNY_YI, "CNY 999 million"),  # just below a billion
+        (12.345678, CNY_YI, "CNY 1.2345678 billion"),  # decimal arithmetic: no binary noise
+        (180, ("亿", "CNY 100 million"), "CNY 18 billion"),  # the commitments' bare 亿
+        (0, CNY_WAN, "CNY 0"),
+        (0, CNY_YI, "CNY 0"),
+        (-3, CNY_YI, "CNY -300 million"),
+        (-18572, CNY_WAN, "CNY -185.72 million"),
+        (-50, CNY_WAN, "CNY -500,000"),
+        (5, ("亿元/年", "CNY 100 million/year"), "CNY 500 million/year"),
+        # 万/亿 in other units
+        (90, ("万吨/年", "10,000 tonnes/year"), "900,000 tonnes/year"),
+        (100, ("万瓶/年", "10,000 bottles/year"), "1 million bottles/year"),
+        (50, ("万件/年", "10,000 pieces/year"), "500,000 pieces/year"),
+        (20, ("万平方米", "10,000 m²"), "200,000 m²"),
+        (2, ("亿个/年", "100 million pieces/year"), "200 million pieces/year"),
+        (2, ("亿套/年", "100 million sets/year"), "200 million sets/year"),
+        # 万 inside a unit is not a scale: 人/万人 is a rate
+        (20, ("人/万人", "per 10,000 employed people"), "20 per 10,000 employed people"),
+        # an English unit that does not spell out the scale is left as written
+        (3, ("万元", "ten thousand yuan"), "3 ten thousand yuan"),
+        # percentages: no space
+        (1.99, ("%", "%"), "1.99%"),
+        (15.2, ("%", "%"), "15.2%"),
+        (3.0, ("%", "%"), "3%"),
+        (0, ("%", "%"), "0%"),
+        (-1.5, ("%", "%"), "-1.5%"),
+        (70, ("%", " % "), "70%"),
+        # counts and plain units: the plan's digits, then the unit
+        (0.73, ("件", "patents"), "0.73 patents"),
+        (3, ("件", "patents"), "3 patents"),
+        (44, ("家", "enterprises"), "44 enterprises"),
+        (35, ("个", "institutions"), "35 institutions"),
+        (90, ("项", "items"), "90 items"),
+        (1500, ("人", "people"), "1500 people"),
+        (1500, ("吨/年", "tonnes/year"), "1500 tonnes/year"),
+        (60, ("台(套)", "units (sets)"), "60 units (sets)"),
+        (5000, ("亩", "mu"), "5000 mu"),
+        (66274, ("平方米", "m²"), "66274 m²"),
+        (122, ("", ""), "122"),  # no unit
+    ],
+)
+def test_english_amounts_convert_exactly(value, unit, expected):
+    assert amount_en(value, *unit) == expected
+
+
+@pytest.mark.parametrize(
+    "low,high,unit,expected",
+    [
+        (5, 8, CNY_YI, "CNY 500–800 million"),
+        (0.5, 2, CNY_YI, "CNY 50–200 million"),
+        (8, 12, CNY_YI, "CNY 800 million–1.2 billion"),  # the ends fall in different scales
+        (0.5, 1.5, CNY_WAN, "CNY 5,000–15,000"),
+        (50, 200, CNY_WAN, "CNY 500,000–2 million"),
+        (3000, 5000, CNY_WAN, "CNY 30–50 million"),
+        (50, 200, ("万吨/年", "10,000 tonnes/year"), "500,000–2 million tonnes/year"),
+        (2, 3, ("亿元/年", "CNY 100 million/year"), "CNY 200–300 million/year"),
+        (6, 7, ("个", "platforms"), "6–7 platforms"),
+        (1, 2, ("家", "institutions"), "1–2 institutions"),
+        (5, 10, ("项", "items"), "5–10 items"),
+        (5, 8, ("个", "brands"), "5–8 brands"),
+        (1.99, 2.0, ("吨/年", "tonnes/year"), "1.99–2 tonnes/year"),
+        (-2, 3, ("%", "%"), "-2–3%"),
+        (5, 8, ("%", "%"), "5–8%"),
+        (0, 4, ("", ""), "0–4"),
+    ],
+)
+def test_english_ranges_convert_both_ends_and_write_the_unit_once(low, high, unit, expected):
+    assert span_en(low, high, *unit) == expected
+
+
+def test_the_range_dashes_are_the_plans_and_the_english_ones():
+    assert (ZH_DASH, EN_DASH) == ("\u2014", "\u2013")
+
+
+@pytest.mark.parametrize(
+    "low,high,unit,dash,expected",
+    [
+        (6, 7, "个", "—", "6—7个"),
+        (5, 8, "亿元", "—", "5—8亿元"),
+        (1.5, 2.0, "%", "—", "1.5—2%"),
+        (0.73, 1.99, "", "—", "0.73—1.99"),
+        (-3, 0, "吨/年", "–", "-3–0吨/年"),
+    ],
+)
+def test_ranges_as_printed(low, high, unit, dash, expected):
+    assert span_plain(low, high, unit, dash) == expected
+
+
+def test_a_range_is_printed_with_the_plans_dash_by_default():
+    assert span_plain(1, 2, "家") == "1—2家"
+
+
+# ---------------------------------------------------------------------------------------------- Lang
+
+
+def _lang(code: str) -> Lang:
+    """A Lang for amounts: they need no data but the language (no glossary terms to link)."""
+    return Lang(cast(Plan, SimpleNamespace(glossary=SimpleNamespace(terms=[]))), code)
+
+
+def T(zh: str, en: str = "") -> m.Text:
+    return m.Text(zh=zh, en=en)
+
+
+@pytest.mark.parametrize(
+    "value,unit,zh,en",
+    [
+        (18572, T("万元", "CNY 10,000"), "18572万元", "CNY 185.72 million"),
+        (1.1, T("亿元", "CNY 100 million"), "1.1亿元", "CNY 110 million"),
+        (0.5, T("亿元", "CNY 100 million"), "0.5亿元", "CNY 50 million"),
+        (200000, T("万元", "CNY 10,000"), "200000万元", "CNY 2 billion"),
+        (1.99, T("%", "%"), "1.99%", "1.99%"),
+        (20, T("人/万人", "per 10,000 employed people"), "20人/万人", "20 per 10,000 employed people"),
+        (3.0, T("件", "patents"), "3件", "3 patents"),
+        (0.73, T("件", "patents"), "0.73件", "0.73 patents"),
+        (149, T("家", "enterprises"), "149家", "149 enterprises"),
+        (50, T("个", "products"), "50个", "50 products"),
+        (90, T("项", "items"), "90项", "90 items"),
+        (1500, T("吨/年", "tonnes/year"), "1500吨/年", "1500 tonnes/year"),
+        (60, T("台(套)", "units (sets)"), "60台（套）", "60 units (sets)"),  # the plan's full-width brackets
+        (0, T("家", "enterprises"), "0家", "0 enterprises"),
+        (-2, T("%", "%"), "-2%", "-2%"),
+        (122, None, "122", "122"),
+    ],
+)
+def test_lang_amount_in_both_languages(value, unit, zh, en):
+    for code, expected in (("zh", zh), ("en", en)):
+        lang = _lang(code)
+        assert lang.amount(value, unit) == expected
+        assert not lang.pending, "a translated unit is no fallback"
+
+
+def test_a_missing_value_is_shown_as_nothing():
+    for code in ("zh", "en"):
+        assert _lang(code).amount(None, T("家", "enterprises")) == ""
+
+
+def test_an_untranslated_unit_is_shown_in_chinese_on_english_pages_and_marked_pending():
+    lang = _lang("en")
+    assert lang.amount(18572, T("万元")) == "18572万元"
+    assert lang.pending
+    lang = _lang("en")
+    assert lang.span(1, 2, T("个")) == "1–2个"
+    assert lang.pending
+
+
+@pytest.mark.parametrize(
+    "low,high,unit,zh,en",
+    [
+        (5, 8, T("亿元", "CNY 100 million"), "5—8亿元", "CNY 500–800 million"),
+        (8, 12, T("亿元", "CNY 100 million"), "8—12亿元", "CNY 800 million–1.2 billion"),
+        (6, 7, T("个", "platforms"), "6—7个", "6–7 platforms"),
+        (2, 3, T("家", "companies"), "2—3家", "2–3 companies"),
+        (5, 10, T("项", "items"), "5—10项", "5–10 items"),
+        (1, 2, T("台(套)", "units (sets)"), "1—2台（套）", "1–2 units (sets)"),
+        (1.5, 2.0, T("%", "%"), "1.5—2%", "1.5–2%"),
+        (0, 4, None, "0—4", "0–4"),
+    ],
+)
+def test_lang_span_in_both_languages(low, high, unit, zh, en):
+    for code, expected in (("zh", zh), ("en", en)):
+        lang = _lang(code)
+        assert lang.span(low, high, unit) == expected
+        assert not lang.pending
+
+
+def test_a_range_with_one_end_missing_shows_the_end_it_has():
+    unit = T("亿元", "CNY 100 million")
+    assert _lang("zh").span(None, 8, unit) == "8亿元"
+    assert _lang("en").span(5, None, unit) == "CNY 500 million"
+    assert _lang("zh").span(None, None, unit) == ""
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="unknown language"):
+        _lang("fr")
+
+
+# ---------------------------------------------------------------------------------------------- text
+
+
+def test_heading_drops_only_a_trailing_full_stop():
+    assert heading("示例项目甲。") == "示例项目甲"
+    assert heading("示例。项目") == "示例。项目"
+    assert heading("") == ""
+
+
+def test_full_width_turns_each_ascii_mark_into_its_full_width_twin():
+    assert full_width("a,b:c;d(e)f") == "a，b：c；d（e）f"
+    assert full_width("2,6-二氯,") == "2,6-二氯，"
+    assert full_width(",1") == "，1"
+
+
+@pytest.mark.parametrize(
+    "rendering,core",
+    [
+        ("the 14th Five-Year Plan period (2021–2025)", "14th Five-Year Plan period"),
+        ("The Ministry", "Ministry"),
+        ("a platform", "platform"),
+        ("An enterprise (registered)", "enterprise"),
+        ("theory of change", "theory of change"),  # "the" only as a word
+        ("high-tech enterprise", "high-tech enterprise"),
+    ],
+)
+def test_rendering_core_drops_a_leading_article_and_bracketed_explanations(rendering, core):
+    assert rendering_core(rendering) == core
