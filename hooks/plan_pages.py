@@ -10,16 +10,21 @@ import os
 from pathlib import Path
 from types import SimpleNamespace
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from plansite import search
 from plansite.check import check
+from plansite.csp import with_csp
+from plansite.escape import nav_title
 from plansite.htmlfix import valid_html
 from plansite.images import ChromiumMissing
 from plansite.outputs import write_outputs
 from plansite.render import Renderer, alternate_url, newest_data_date
+from plansite.sanitize import clean_story
 from plansite.searchindex import compact_search_index
+from plansite.stories import check_stories
 from plansite.updates import UpdateError, expand_shortcodes, read_updates
 
 log = logging.getLogger("mkdocs.hooks.plan_pages")
@@ -34,6 +39,10 @@ def on_config(config):
         messages = "\n".join(p.format() for p in report.errors)
         raise PluginError(f"data/ 有错误，网站没有生成。\n{messages}\n{report.summary()}")
     log.info(report.summary())
+    story_problems, _ = check_stories([Path(config.docs_dir)], root, plan)  # the checker's story rules, before any page
+    if any(p.severity == "error" for p in story_problems):
+        messages = "\n".join(p.format() for p in story_problems if p.severity == "error")
+        raise PluginError(f"动态文章有错误，网站没有生成。\n{messages}")
     renderer = Renderer(plan, lang, config.site_url or "/", config.extra.get("edit_base") or "")
     try:
         renderer.updates = read_updates(Path(config.docs_dir))
@@ -52,7 +61,8 @@ def on_config(config):
         "other": "en" if lang == "zh" else "zh-Hans",
         "other_root": other_root,
     }
-    _build.update(plan=plan, renderer=renderer, lang=lang, root=root)
+    _build.update(plan=plan, renderer=renderer, lang=lang, root=root, site_name=str(config.site_name))
+    config.site_name = nav_title(config.site_name)  # Material prints it raw in <title> and the header
     return config
 
 
@@ -73,6 +83,29 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(e)) from None
 
 
+def on_page_content(html, page, config, files):
+    # Front matter is plain text as typed; the theme prints these raw, so they are escaped here, once.
+    for key in ("title", "description"):
+        if key in page.meta and not isinstance(page.meta[key], Markup):
+            page.meta[key] = nav_title(page.meta[key])
+    if _is_story(page):
+        html = clean_story(html, _chart_fragments(page.file.src_uri))
+    return html
+
+
+def _is_story(page) -> bool:
+    uri = page.file.src_uri
+    return not page.file.generated_by and uri.startswith("updates/") and uri != "updates/index.md"
+
+
+def _chart_fragments(src_uri: str) -> list[str]:
+    """The site's own chart markup as a [[chart:…]] shortcode writes it on this page (kept by the sanitizer)."""
+    renderer = _build["renderer"]
+    renderer.current = src_uri
+    template = renderer.env.get_template("_chart.md.j2")
+    return [template.render(chart=chart).strip() for chart in renderer.charts.values()]
+
+
 def on_page_context(context, page, config, nav):
     _other, url = alternate_url(config.site_url or "/", _build["lang"], page.url)
     ui = config.extra["ui"]
@@ -83,18 +116,18 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return valid_html(output)
+    return with_csp(valid_html(output), page.content or "")
 
 
 def on_post_build(config):
     # images are reused while a figure is unchanged; PLANSITE_CACHE moves the cache (the benchmark empties it)
     cache = Path(os.environ.get("PLANSITE_CACHE", _build["root"] / ".cache" / "charts"))
     try:
-        written = write_outputs(_build["renderer"], Path(config.site_dir), cache, config.site_name)
+        written = write_outputs(_build["renderer"], Path(config.site_dir), cache, _build["site_name"])
     except ChromiumMissing as e:
         raise PluginError(str(e)) from None
     not_found = Path(config.site_dir) / "404.html"  # rendered from the theme alone: on_post_page never sees it
     if not_found.exists():
-        not_found.write_text(valid_html(not_found.read_text(encoding="utf-8")), encoding="utf-8")
+        not_found.write_text(with_csp(valid_html(not_found.read_text(encoding="utf-8"))), encoding="utf-8")
     saved = compact_search_index(Path(config.site_dir))
     log.info(f"charts, embeds and downloads: {len(written)} files; search index {saved // 1024} KB smaller")

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from . import models as m
 from .check import in_indicator_unit
+from .escape import plotly_text as pt
 from .plan import Plan
 from .status import indicator_status
 from .textformat import full_width, number
@@ -48,6 +49,9 @@ class Chart:
     figure: go.Figure
     page: str  # the site page the chart belongs to, e.g. indicators/high-tech-enterprises.md
     unit: str = ""
+    source: str = ""  # the source line, printed under the chart and drawn into images
+
+    # title, summary, unit and source are plain text as typed; the figure's texts are escaped for plotly (pt)
 
     def figure_json(self) -> str:
         """The figure as compact JSON for a data attribute (no template: the page's CSS and fonts apply)."""
@@ -92,9 +96,9 @@ class _Words:
 
 
 def _base_layout(title: str, source: str, y_title: str) -> dict:
-    """Shared layout. The source line is kept in meta: the page prints it under the chart, images draw it in."""
+    """Shared layout; texts are plain (escaped for plotly here). meta keeps the source line (never drawn as is)."""
     return dict(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
+        title=dict(text=pt(title), x=0, xanchor="left", font=dict(size=16)),
         font=dict(family=FONT, size=13, color="#1f1f1f"),
         paper_bgcolor="#ffffff",
         plot_bgcolor="#ffffff",
@@ -103,7 +107,7 @@ def _base_layout(title: str, source: str, y_title: str) -> dict:
         hovermode="closest",
         legend=dict(orientation="h", x=0, y=-0.12, xanchor="left", yanchor="top"),
         yaxis=dict(
-            title=dict(text=y_title),
+            title=dict(text=pt(y_title)),
             fixedrange=True,
             rangemode="tozero",
             gridcolor="#e5e5e5",
@@ -126,15 +130,17 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
     for e in ind.earlier:
         stated[e.year] = in_indicator_unit(ind, e.value, e.unit)
     observed = {o.year: in_indicator_unit(ind, o.value, o.unit) for o in plan.observations_of(ind.id)}
+    # a unit is text for plotly twice over: pseudo-HTML, and %{…} in a hover template
+    hover = "%{x}: %{y}" + (" " + pt(unit).replace("%", "%%") if unit else "") + "<extra></extra>"
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
             x=sorted(stated),
             y=[stated[y] for y in sorted(stated)],
             mode="markers",
-            name=w("chart.series.stated"),
+            name=pt(w("chart.series.stated")),
             marker=dict(size=10, color=COLORS["stated"], symbol="circle"),
-            hovertemplate="%{x}: %{y}" + (f" {unit}" if unit else "") + "<extra></extra>",
+            hovertemplate=hover,
         )
     )
     # Published values: one point per year; a year with no value stays a gap (None), never zero.
@@ -144,11 +150,11 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
             y=[observed.get(y) for y in years],
             mode="lines+markers",
             connectgaps=False,
-            name=w("chart.series.observed"),
+            name=pt(w("chart.series.observed")),
             line=dict(color=COLORS["observed"], width=3),
             showlegend=bool(observed),
             marker=dict(size=10, color=COLORS["observed"]),
-            hovertemplate="%{x}: %{y}" + (f" {unit}" if unit else "") + "<extra></extra>",
+            hovertemplate=hover,
         )
     )
     fig.add_trace(
@@ -156,7 +162,7 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
             x=[ind.baseline.year, ind.target.year],
             y=[ind.baseline.value, ind.target.value],
             mode="lines",
-            name=w("chart.series.path"),
+            name=pt(w("chart.series.path")),
             line=dict(color=COLORS["path"], dash="dash", width=2),
             hoverinfo="skip",
         )
@@ -166,9 +172,9 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
             x=[ind.target.year],
             y=[ind.target.value],
             mode="markers",
-            name=w("chart.series.target"),
+            name=pt(w("chart.series.target")),
             marker=dict(size=14, color="#ffffff", line=dict(color=COLORS["target"], width=3), symbol="diamond"),
-            hovertemplate="%{x}: %{y}" + (f" {unit}" if unit else "") + "<extra></extra>",
+            hovertemplate=hover,
         )
     )
     values = list(stated.values()) + [v for v in observed.values()] + [ind.target.value]
@@ -197,7 +203,16 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
             year=latest,
             value=number(observed[latest]),
         )
-    return Chart(ind.id, lang, w.text(ind.name), summary, check_traces(fig), f"indicators/{ind.id}.md", unit)
+    return Chart(
+        ind.id,
+        lang,
+        w.text(ind.name),
+        summary,
+        check_traces(fig),
+        f"indicators/{ind.id}.md",
+        unit,
+        w("chart.source.indicator"),
+    )
 
 
 def share_of_way(ind: m.Indicator, value: float) -> float:
@@ -216,7 +231,7 @@ def overview_chart(plan: Plan, lang: str) -> Chart:
     fig = go.Figure(
         go.Bar(
             x=[round(r[1], 1) for r in rows],
-            y=[r[0] for r in rows],
+            y=[pt(r[0]) for r in rows],
             orientation="h",
             marker_color=COLORS["bar"],
             text=[f"{r[1]:.0f}%（{r[2]}）" if lang == "zh" else f"{r[1]:.0f}% ({r[2]})" for r in rows],
@@ -226,7 +241,7 @@ def overview_chart(plan: Plan, lang: str) -> Chart:
     )
     layout = _base_layout(w("chart.overview.title"), w("chart.source.overview"), "")
     layout["xaxis"] = dict(
-        title=dict(text=w("chart.overview.axis")),
+        title=dict(text=pt(w("chart.overview.axis"))),
         fixedrange=True,
         rangemode="tozero",
         ticksuffix="%",
@@ -250,7 +265,7 @@ def overview_chart(plan: Plan, lang: str) -> Chart:
     if not rows:
         layout["annotations"] = [
             dict(
-                text=w("chart.overview.empty"),
+                text=pt(w("chart.overview.empty")),
                 showarrow=False,
                 xref="paper",
                 yref="paper",
@@ -262,7 +277,16 @@ def overview_chart(plan: Plan, lang: str) -> Chart:
         layout["xaxis"]["range"] = [0, 100]
     fig.update_layout(**layout)
     summary = w("chart.overview.summary", n=len(rows), total=len(plan.indicators))
-    return Chart("overview", lang, w("chart.overview.title"), summary, check_traces(fig), "indicators/index.md", "%")
+    return Chart(
+        "overview",
+        lang,
+        w("chart.overview.title"),
+        summary,
+        check_traces(fig),
+        "indicators/index.md",
+        "%",
+        w("chart.source.overview"),
+    )
 
 
 def chains_chart(plan: Plan, lang: str) -> Chart:
@@ -273,7 +297,7 @@ def chains_chart(plan: Plan, lang: str) -> Chart:
     fig = go.Figure(
         go.Bar(
             x=counts,
-            y=names,
+            y=[pt(n) for n in names],
             orientation="h",
             marker_color=COLORS["bar"],
             text=counts,
@@ -282,7 +306,7 @@ def chains_chart(plan: Plan, lang: str) -> Chart:
         )
     )
     layout = _base_layout(w("chart.chains.title"), w("chart.source.plan"), "")
-    layout["xaxis"] = dict(title=dict(text=w("chart.chains.axis")), fixedrange=True, dtick=2, gridcolor="#e5e5e5")
+    layout["xaxis"] = dict(title=dict(text=pt(w("chart.chains.axis"))), fixedrange=True, dtick=2, gridcolor="#e5e5e5")
     layout["yaxis"] = dict(fixedrange=True, automargin=True, autorange="reversed")
     layout["margin"]["l"] = 16
     layout["height"] = 360
@@ -294,7 +318,15 @@ def chains_chart(plan: Plan, lang: str) -> Chart:
         most=names[counts.index(max(counts))],
         most_n=max(counts),
     )
-    return Chart("projects-by-chain", lang, w("chart.chains.title"), summary, check_traces(fig), "industries/index.md")
+    return Chart(
+        "projects-by-chain",
+        lang,
+        w("chart.chains.title"),
+        summary,
+        check_traces(fig),
+        "industries/index.md",
+        source=w("chart.source.plan"),
+    )
 
 
 def all_charts(plan: Plan, lang: str) -> list[Chart]:
@@ -313,8 +345,16 @@ def image_figure(chart: Chart, site_address: str) -> go.Figure:
         height=height,
         font=dict(size=26),
         title=dict(
-            text=chart.title
-            + (f"（{chart.unit}）" if chart.unit and chart.lang == "zh" else f" ({chart.unit})" if chart.unit else ""),
+            text=pt(
+                chart.title
+                + (
+                    f"（{chart.unit}）"
+                    if chart.unit and chart.lang == "zh"
+                    else f" ({chart.unit})"
+                    if chart.unit
+                    else ""
+                )
+            ),
             font=dict(size=40),
             x=0.03,
             y=0.96,
@@ -325,10 +365,9 @@ def image_figure(chart: Chart, site_address: str) -> go.Figure:
     fig.update_traces(marker_size=18, selector=dict(mode="markers"))
     fig.update_traces(marker_size=16, line_width=5, selector=dict(mode="lines+markers"))
     fig.layout.annotations = ()  # update_layout(annotations=[]) would not clear them (DESIGN.md §5)
-    source = (chart.figure.layout.meta or {}).get("source", "")
-    for text, x, anchor, color in ((source, 0, "left", "#595959"), (site_address, 1, "right", "#9e1b20")):
+    for text, x, anchor, color in ((chart.source, 0, "left", "#595959"), (site_address, 1, "right", "#9e1b20")):
         fig.add_annotation(
-            text=text,
+            text=pt(text),
             showarrow=False,
             xref="paper",
             yref="paper",

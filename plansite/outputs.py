@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .csp import with_csp
 from .downloads import write_downloads
 from .images import render_images
 from .render import Renderer
@@ -39,7 +40,7 @@ def write_outputs(
     for chart_id in renderer.charts:
         path = site_dir / "embed" / chart_id / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(renderer.embed(chart_id), encoding="utf-8")
+        path.write_text(with_csp(renderer.embed(chart_id)), encoding="utf-8")
         written.append(path)
     if images:
         written += render_images(

@@ -19,6 +19,7 @@ from . import models as m
 from . import paths
 from .charts import PLOTLY_CONFIG, all_charts
 from .downloads import FIELDS
+from .escape import md_heading, nav_title, yaml_string
 from .plan import Plan
 from .problems import CODES
 from .status import ICON as STATUS_ICON
@@ -182,11 +183,6 @@ def annotate(text: m.Text, notes: list[m.EditorialNote], lang: Lang, prefix: str
     return html
 
 
-def _md_inline(s: str) -> str:
-    """Escape characters Markdown would read as markup in a heading."""
-    return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", s)
-
-
 def _env() -> Environment:
     # Markdown attribute lists ({#top}) look like Jinja comments: move comments out of their way.
     env = Environment(
@@ -200,7 +196,8 @@ def _env() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["num"] = number
-    env.filters["md"] = _md_inline
+    env.filters["md"] = md_heading  # for `# …` lines: text can create no markup and no attribute list
+    env.filters["yaml"] = yaml_string  # for front matter values
     env.filters["heading"] = heading
     env.filters["fw"] = full_width
     return env
@@ -241,6 +238,7 @@ class Renderer:
             span=self.lang.span,
             annotate=lambda text, notes, prefix="": annotate(text, notes, self.lang, prefix),
             heading=heading,
+            embed_code=self.embed_code,
         )
 
     def _render(self, path: str, template: str, **ctx) -> Page:
@@ -283,6 +281,22 @@ class Renderer:
             assets=link("assets/").rstrip("/") + "/",
         )
 
+    def embed_code(self, chart_id: str) -> str:
+        """The iframe code news staff copy: built with attribute escaping; the template escapes it again as text."""
+        chart = self.charts[chart_id]
+        height = int(chart.figure.layout.height or 420) + 110
+        code = Markup(
+            '<iframe src="{src}" title="{title}" style="border:0;width:100%;height:{height}px" loading="lazy"'
+            ' sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>\n'
+            '<script src="{script}" async></script>'
+        ).format(
+            src=self.absolute(f"embed/{chart_id}/"),
+            title=chart.title,
+            height=height,
+            script=self.absolute("assets/javascripts/embed-host.js"),
+        )
+        return str(code)  # a plain string: printed into <textarea> it is escaped once more
+
     def url(self, path: str, anchor: str = "") -> str:
         """Link from the page being rendered to another page, relative, so the site works under any base path."""
         return relative_url(self.current, path) + (f"#{anchor}" if anchor else "")
@@ -313,14 +327,18 @@ class Renderer:
         return out
 
     def nav(self) -> list:
-        """The navigation, titled in this language."""
-        t, p = self.lang.t, self.plan
+        """The navigation, titled in this language; titles are escaped here (MkDocs' templates print them raw)."""
+        p = self.plan
+
+        def t(key: str) -> Markup:
+            return nav_title(self.lang.t(key))
+
         plan_nav: list = [{t("nav.plan.contents"): "plan/index.md"}]
         for chapter in p.chapters:
             plan_nav.append(
                 {
-                    self.lang.plain(chapter.title): [
-                        {self.lang.label(sec.number) + self.lang.plain(sec.title): f"plan/{sec.id}.md"}
+                    nav_title(self.lang.plain(chapter.title)): [
+                        {nav_title(self.lang.label(sec.number) + self.lang.plain(sec.title)): f"plan/{sec.id}.md"}
                         for sec in chapter.children
                     ]
                 }

@@ -1,0 +1,67 @@
+"""One escaping helper per place where staff text lands: HTML text, attributes, Markdown headings, nav titles, plotly text.
+
+Text from data/ and stories is plain text: whatever a person typed must show exactly as typed and never
+become markup. Each helper is applied once, at the boundary where the text enters its context.
+MkDocs' and Material's templates print titles raw, so those get text that is already escaped (a Markup
+object, which Jinja's `| e` leaves alone, so nothing is escaped twice).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from markupsafe import Markup, escape
+
+# Characters Markdown or its extensions could read as syntax in a heading: emphasis, code, links, images,
+# raw HTML, entities, attribute lists ({: ...}), closing hashes, escapes, tables, abbreviations.
+_MD_SYNTAX = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:&\"'=$%^@]")
+_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def html_text(text: object) -> Markup:
+    """Text for an HTML element's content."""
+    return escape(str(text))
+
+
+def html_attr(text: object) -> Markup:
+    """Text for a double-quoted HTML attribute value (quotes are escaped too)."""
+    return escape(str(text))
+
+
+def md_heading(text: object) -> Markup:
+    """Text for a Markdown heading line (`# …`): every character Markdown could read is a character reference.
+
+    Python-Markdown passes character references through untouched, so neither the inline patterns nor
+    attr_list nor the closing-hash rule sees them; the browser shows the characters as typed.
+    """
+    plain = text.unescape() if isinstance(text, Markup) else str(text)
+    flat = " ".join(plain.splitlines())  # a heading is one line
+    return Markup(_MD_SYNTAX.sub(lambda m: f"&#{ord(m.group(0))};", flat))
+
+
+def nav_title(text: object) -> Markup:
+    """A navigation or page title: escaped once, and marked safe so that templates that do escape leave it."""
+    if isinstance(text, Markup):
+        return text
+    return escape(str(text))
+
+
+def plotly_text(text: object) -> str:
+    """Text plotly draws (titles, names, labels): plotly reads <b>, <br>, <a href> and entities in it.
+
+    Escaped with entities plotly converts back (&lt; &gt; &amp;), so it is drawn as typed.
+    """
+    return html.escape(str(text), quote=False)
+
+
+def yaml_string(text: object) -> str:
+    """A double-quoted YAML scalar for front matter (JSON strings are valid YAML)."""
+    return json.dumps(str(text), ensure_ascii=False)
+
+
+def safe_url(url: object) -> str:
+    """A link address from data/: only http(s) and mailto addresses, anything else becomes no link target."""
+    value = str(url or "").strip()
+    return value if value.lower().startswith(_SCHEMES) else "#"
