@@ -1,4 +1,4 @@
-"""Command line: `python -m plansite check` and `python -m plansite schemas`."""
+"""Command line: `python -m plansite check` (data/ and the stories) and `python -m plansite schemas`."""
 
 from __future__ import annotations
 
@@ -9,13 +9,25 @@ from pathlib import Path
 from . import paths
 from .check import check
 from .schemas import stale_schemas, write_schemas
+from .stories import LANGS, check_stories
+
+
+def _language_folders(docs: Path) -> list[Path]:
+    """docs/zh itself, or docs/ holding zh/ and en/."""
+    return [docs] if (docs / "updates").is_dir() else [docs / lang for lang in LANGS]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plansite", description="天门市科技创新“十四五”规划网站的数据工具")
     sub = parser.add_subparsers(dest="command", required=True)
-    c = sub.add_parser("check", help="检查 data/ 中的全部数据文件")
+    c = sub.add_parser("check", help="检查 data/ 中的全部数据文件和 docs/<语言>/updates/ 中的全部动态文章")
     c.add_argument("--data", type=Path, default=paths.DATA, help="数据文件夹（默认 data/）")
+    c.add_argument(
+        "--docs",
+        type=Path,
+        action="append",
+        help="动态文章所在的文件夹：docs/ 或某一语言的 docs/zh（其中有 updates/），可写多次；默认是数据文件夹旁边的 docs/",
+    )
     c.add_argument("--warnings", action="store_true", help="同时列出每一条警告")
     c.add_argument(
         "--format",
@@ -30,7 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         data = args.data.resolve()
         root = Path.cwd() if data.is_relative_to(Path.cwd()) else data.parent
-        report, _ = check(data, root)
+        report, plan = check(data, root)
+        docs = [folder for d in args.docs or [data.parent / "docs"] for folder in _language_folders(d)]
+        missing = [d for d in args.docs or [] if not any((s / "updates").is_dir() for s in _language_folders(d))]
+        if missing:
+            print(
+                f"--docs {missing[0]}：其中没有 updates/ 文件夹（也没有 zh/updates/ 或 en/updates/）", file=sys.stderr
+            )
+            return 2
+        story_problems, stories = check_stories(docs, root, plan)
+        report.problems.extend(story_problems)
+        report.files_checked += stories
         for p in report.problems:
             if p.severity == "error" or args.warnings:
                 print(p.github() if args.format == "github" else p.format())

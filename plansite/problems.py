@@ -256,14 +256,20 @@ _CODES = [
         "动态文章开头的 front matter 不是“字段: 值”的形式",
         "两行 --- 之间每行写一个“字段: 值”，冒号用半角并在后面加一个空格，例如 title: 标题。",
     ),
-    Code("story-field-missing", "动态文章缺少必填的 title 或 date", "在开头两行 --- 之间补上 title: 标题 和 date: 2025-03-28。"),
+    Code(
+        "story-field-missing",
+        "动态文章缺少必填的 title 或 date",
+        "在开头两行 --- 之间补上 title: 标题 和 date: 2025-03-28。",
+    ),
     Code(
         "story-field-unknown",
         "动态文章开头出现了一个不认识的字段",
         "front matter 只用 title、date 和 description 三个字段；可能是拼写错误，请改正或删掉这一行。",
     ),
     Code(
-        "story-date-invalid", "动态文章的日期不对", "date 写成 YYYY-MM-DD，月和日都用两位数字，例如 2025-03-28；不要写时间。"
+        "story-date-invalid",
+        "动态文章的日期不对",
+        "date 写成 YYYY-MM-DD，月和日都用两位数字，例如 2025-03-28；不要写时间。",
     ),
     Code(
         "story-date-future",

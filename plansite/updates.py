@@ -5,7 +5,8 @@ a live value or chart from data/:
   [[value:high-tech-enterprises]]   the newest published value with its year (or the 2020 value)
   [[target:high-tech-enterprises]]  the 2025 target
   [[chart:high-tech-enterprises]]   the indicator's chart (also: overview, projects-by-chain)
-An unknown id stops the build with the file and line.
+The checker (plansite/stories.py, run by `python -m plansite check` and before the build) refuses every
+story it cannot publish; this module assumes checked input, but still raises only UpdateError.
 """
 
 from __future__ import annotations
@@ -17,13 +18,11 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-import yaml
-
 from .render import Renderer
+from .stories import SHORTCODE, code_spans, split_story, story_files
+from .yamlsource import parse_yaml_text
 
-SHORTCODE = re.compile(r"\[\[(value|target|chart):([a-z0-9-]+)\]\]")
-# Code is shown as written: a shortcode inside a fenced block or `inline code` is an example, not a use.
-_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.M | re.S)
+__all__ = ["SHORTCODE", "Update", "UpdateError", "expand_shortcodes", "read_updates", "rss"]
 
 
 class UpdateError(ValueError):
@@ -39,20 +38,23 @@ class Update:
 
 
 def read_updates(docs_dir: Path) -> list[Update]:
-    """Every story in docs_dir/updates/, newest first; a story without title or date is an error."""
+    """Every story in docs_dir/updates/, newest first; a story without title or date is an UpdateError."""
     out = []
-    for path in sorted((docs_dir / "updates").glob("*.md")):
-        if path.name == "index.md":
-            continue
-        text = path.read_text(encoding="utf-8")
-        match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
-        meta = yaml.safe_load(match.group(1)) if match else None
+    for path in story_files(docs_dir):
         rel = path.relative_to(docs_dir).as_posix()
-        if not isinstance(meta, dict) or not meta.get("title") or not isinstance(meta.get("date"), dt.date):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as e:
+            raise UpdateError(f"{path}:1: 无法读取动态文章 / cannot read the story ({e})") from None
+        story = split_story(text)
+        doc, problems = parse_yaml_text(story.front or "", str(path))
+        meta = doc.data if story.front is not None and not problems else None
+        if not isinstance(meta, dict) or not meta.get("title") or type(meta.get("date")) is not dt.date:
             raise UpdateError(
-                f"{path}:1: 动态文章开头需要 title 和 date（YYYY-MM-DD）/ a story needs a title and a date"
+                f"{path}:1: 动态文章开头需要 title 和 date（YYYY-MM-DD）/ a story needs a title and a date; "
+                "运行 python -m plansite check 查看详情"
             )
-        out.append(Update(rel, str(meta["title"]), meta["date"], str(meta.get("description", ""))))
+        out.append(Update(rel, str(meta["title"]), meta["date"], str(meta.get("description") or "")))
     return sorted(out, key=lambda u: (u.date, u.path), reverse=True)
 
 
@@ -87,10 +89,10 @@ def expand_shortcodes(markdown: str, renderer: Renderer, page_path: str, source:
         return f"{lang.amount(ind.baseline.value, ind.unit)}{lang.t('paren.open')}{ind.baseline.year}{lang.t('paren.close')}"
 
     out, pos = [], 0
-    for code in _CODE.finditer(markdown):
-        out.append(SHORTCODE.sub(replace, markdown[pos : code.start()]))
-        out.append(code.group(0))
-        pos = code.end()
+    for start, end in code_spans(markdown):  # the same spans the checker leaves alone
+        out.append(SHORTCODE.sub(replace, markdown[pos:start]))
+        out.append(markdown[start:end])
+        pos = end
     out.append(SHORTCODE.sub(replace, markdown[pos:]))
     return "".join(out)
 
