@@ -355,7 +355,8 @@ def _html_problems(masked: str, start: int) -> Iterator[tuple[str, int, str, str
         elif name in _ALLOWED_TAGS and not attrs.strip(" /"):
             continue
         else:
-            hint = _MARKDOWN_FOR.get(name, "如果这不是 HTML 而是小于号，请写成全角“＜”或 \\<。")
+            less_than = "" if closing else "如果这不是 HTML 而是小于号，请写成全角“＜”或 \\<。"
+            hint = _MARKDOWN_FOR.get(name, less_than)
             yield "story-html", pos, shown, f"<{closing}{name}>", hint
 
 
