@@ -133,7 +133,7 @@ def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
             "qualifier": ind.target.qualifier or "",
         }
     )
-    return [{c: row.get(c, "") for c in COLUMNS} for row in rows]
+    return [{c: row[c] for c in COLUMNS} for row in rows]
 
 
 def csv_cell(column: str, value: object) -> str:

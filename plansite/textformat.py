@@ -57,11 +57,12 @@ def _parts_en(value: float | int, unit_zh: str, unit_en: str) -> tuple[str, str,
     """
     if unit_zh == "%" or unit_en.strip() == "%":
         return "", number(value), "", "%"
-    factor, word = _SCALE.get(unit_zh[:1], (None, None))
+    known = _SCALE.get(unit_zh[:1])
     prefix = "CNY " if unit_en.startswith("CNY ") else ""
     rest = unit_en[len(prefix) :]
-    if factor is None or word is None or not rest.startswith(word):
+    if known is None or not rest.startswith(known[1]):
         return "", number(value), "", f" {unit_en}".rstrip()
+    factor, word = known
     rest = rest[len(word) :].strip()
     digits, scale = _big(Decimal(number(value)) * factor)
     suffix = rest if rest.startswith("/") else f" {rest}".rstrip()

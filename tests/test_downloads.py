@@ -10,11 +10,15 @@ import csv
 import io
 import json
 import shutil
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 
+from plansite import models as m
 from plansite.check import load_plan
-from plansite.downloads import COLUMNS, TEXT_COLUMNS, csv_cell, json_number, write_downloads
+from plansite.downloads import COLUMNS, TEXT_COLUMNS, csv_cell, indicator_rows, json_number, write_downloads
+from plansite.plan import Plan
 from plansite.textformat import number
 
 from .conftest import MINIMAL
@@ -208,3 +212,170 @@ def test_a_real_indicator_json_value_is_the_yaml_number(plan, folder):
     for ind, doc in zip(plan.indicators, document["indicators"]):
         baseline = next(v for v in doc["values"] if v["kind"] == "baseline")
         assert baseline["value"] == ind.baseline.value and not isinstance(baseline["value"], str)
+
+
+def test_the_json_document_names_the_plan_and_each_indicator(hostile):
+    raw = (hostile / "indicators.json").read_text(encoding="utf-8")
+    assert raw.startswith(
+        '{\n "plan": "示例规划",\n "source_url": "https://example.org/plan",\n "license": "CC-BY-4.0",'
+    )
+    document = json.loads(raw)
+    first = document["indicators"][0]
+    assert {k: first[k] for k in ("id", "number", "name", "unit", "cumulative")} == {
+        "id": "example-enterprises",
+        "number": 1,
+        "name": {"zh": "示例企业", "en": ""},
+        "unit": {"zh": "家", "en": ""},
+        "cumulative": False,
+    }
+    assert first["values"][1] == {
+        "year": 2023,
+        "kind": "observed",
+        "value": 7,
+        "unit_zh": "家",
+        "qualifier": "",
+        "match": "exact",
+        "source_title": "@SUM(1+1)示例统计公报",
+        "source_url": "https://example.org/report",
+        "quote": '=HYPERLINK("https://example.org","示例企业达到7家")',
+    }
+    assert [v["kind"] for v in first["values"]] == ["baseline", "observed", "target"]
+    assert first["values"][2]["qualifier"] == "以上"
+
+
+def test_the_datapackage_describes_every_file_with_its_schema_and_licence(hostile):
+    package = json.loads((hostile / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["name"] == "tianmen-sti-plan-indicators"
+    assert package["title"].startswith("天门市科技创新“十四五”规划主要指标 / ")
+    assert "never estimated" in package["description"]
+    assert package["licenses"] == [
+        {
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Attribution 4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+        }
+    ]
+    assert package["sources"] == [
+        {"title": "关于印发示例规划的通知", "path": "https://example.org/plan"},
+        {"title": "@SUM(1+1)示例统计公报", "path": "https://example.org/report"},
+    ]
+    resources = package["resources"]
+    assert [(r["name"], r["path"], r["title"]) for r in resources] == [
+        ("indicators", "indicators.csv", "All indicators"),
+        ("example-enterprises", "indicators/example-enterprises.csv", "示例企业"),
+        ("example-spending", "indicators/example-spending.csv", "-示例经费"),
+    ]
+    assert resources[2]["description"] == "=cmd"
+    for r in resources:
+        assert (r["format"], r["encoding"], r["mediatype"]) == ("csv", "utf-8-sig", "text/csv")
+        assert r["schema"]["missingValues"] == [""]
+        fields = r["schema"]["fields"]
+        assert [f["name"] for f in fields] == COLUMNS
+        types = {f["name"]: f["type"] for f in fields}
+        assert (types["value"], types["year"], types["cumulative"], types["source_date"], types["quote"]) == (
+            "number",
+            "integer",
+            "boolean",
+            "date",
+            "string",
+        )
+        assert all(f["description"] for f in fields)
+
+
+def test_csv_rows_end_in_crlf_after_a_byte_order_mark(hostile):
+    raw = (hostile / "indicators" / "example-enterprises.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfindicator_id,indicator_number,")
+    lines = raw.split(b"\r\n")
+    assert len(lines) == 1 + 3 + 1 and lines[-1] == b""  # header, 3 rows, the final line end
+    assert lines[1].startswith("example-enterprises,1,示例企业,,2020,baseline,4,家,,,false,,".encode())
+
+
+def test_every_cell_of_a_row_comes_from_the_data(hostile):
+    rows = _rows(hostile / "indicators" / "example-spending.csv")
+    assert [r["kind"] for r in rows] == ["earlier", "baseline", "target"]
+    earlier, baseline, target = rows
+    assert earlier == {
+        "indicator_id": "example-spending",
+        "indicator_number": "3",
+        "indicator_zh": "'-示例经费",
+        "indicator_en": "'=cmd",
+        "year": "2015",
+        "kind": "earlier",
+        "value": "0.01",
+        "unit_zh": "亿元",
+        "unit_en": "",
+        "qualifier": "",
+        "cumulative": "false",
+        "match": "",
+        "source_title": "关于印发示例规划的通知",
+        "source_publisher": "示例办公室",
+        "source_date": "2022-09-19",
+        "source_url": "https://example.org/plan",
+        "quote": earlier["quote"],
+    }
+    assert earlier["quote"] and not earlier["quote"].startswith("'")  # the paragraph's text
+    assert (baseline["year"], baseline["value"], baseline["unit_zh"], baseline["quote"]) == ("2020", "100", "万元", "")
+    assert (target["qualifier"], target["source_title"]) == ("", "关于印发示例规划的通知")
+    observed = next(r for r in _rows(hostile / "indicators.csv") if r["kind"] == "observed")
+    assert (observed["source_publisher"], observed["source_date"], observed["match"], observed["cumulative"]) == (
+        "'+示例统计局",
+        "2024-03-21",
+        "exact",
+        "false",
+    )
+
+
+def test_downloads_are_written_into_a_new_nested_folder_and_again_over_themselves(tmp_path):
+    plan = load_plan(MINIMAL / "data", MINIMAL)
+    folder = tmp_path / "site" / "data"
+    first = write_downloads(plan, folder)
+    again = write_downloads(plan, folder)
+    expected = [
+        folder / "indicators" / "example-enterprises.csv",
+        folder / "indicators" / "example-spending.csv",
+        folder / "indicators.csv",
+        folder / "indicators.json",
+        folder / "datapackage.json",
+    ]
+    assert first == again == expected
+    assert all(p.is_file() for p in expected)
+
+
+def test_an_observation_without_quote_and_a_source_without_date_or_url_leave_the_cells_empty():
+    ind = m.Indicator.model_validate(
+        {
+            "id": "x",
+            "number": 2,
+            "name": {"zh": "示例", "en": "Example"},
+            "unit_source": "none",
+            "cumulative": True,
+            "baseline": {"year": 2020, "value": 1},
+            "target": {"year": 2025, "value": 2, "qualifier": "超过"},
+        }
+    )
+    bare = m.Source(id="bare", title="无日期来源", publisher="某局")
+    the_plan = m.Source(id="p", title="规划", publisher="办公室", date="2022-09-19", url="https://example.org/p")
+    obs = m.Observation(
+        indicator="x", year=2023, value=1.5, unit=m.Text(zh="个"), source="bare", match="close-equivalent"
+    )
+    plan = SimpleNamespace(
+        indicator=lambda id: ind,
+        source=lambda id: {"bare": bare, "p": the_plan}[id],
+        meta=SimpleNamespace(source="p"),
+        observations_of=lambda id: [obs],
+    )
+    baseline, observed, target = indicator_rows(cast(Plan, plan), "x")
+    assert (baseline["unit_zh"], baseline["unit_en"], baseline["cumulative"]) == ("", "", True)
+    assert {k: observed[k] for k in ("value", "match", "source_title", "source_date", "source_url", "quote")} == {
+        "value": 1.5,
+        "match": "close-equivalent",
+        "source_title": "无日期来源",
+        "source_date": "",
+        "source_url": "",
+        "quote": "",
+    }
+    assert (target["qualifier"], target["source_url"], target["indicator_number"]) == (
+        "超过",
+        "https://example.org/p",
+        2,
+    )

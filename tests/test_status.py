@@ -244,7 +244,7 @@ def test_the_newest_comparable_observation_decides():
     # 100 -> 300: 140 expected in 2021, 220 in 2023
     older, newer = _obs(2021, 140), _obs(2023, 180)
     s = indicator_status(_plan(older, newer), ind)
-    assert (s.code, s.year, s.value, s.expected, s.observation) == ("behind", 2023, 180, 220, newer)
+    assert (s.code, s.reason, s.year, s.value, s.expected, s.observation) == ("behind", "", 2023, 180, 220, newer)
     assert s.gap == pytest.approx(-0.2)
 
 
@@ -304,3 +304,41 @@ def test_cumulative_and_level_indicators_take_only_their_own_kind():
 def test_no_observation_at_all_is_no_data_with_reason_none():
     s = indicator_status(_plan(), _indicator())
     assert (s.code, s.reason, s.tolerance, s.observation) == ("no-data", "none", 0.1, None)
+
+
+def test_headline_counts_each_status_by_the_rule():
+    # 100 -> 300: 220 expected in 2023
+    inds = {
+        "a": _indicator(id="a"),
+        "b": _indicator(id="b"),
+        "c": _indicator(id="c"),
+        "d": _indicator(id="d"),
+        "e": _indicator(id="e"),
+    }
+    observations = {"a": [_obs(2023, 300)], "b": [_obs(2023, 221)], "c": [_obs(2023, 100)], "d": [_obs(2023, 260)]}
+    plan = cast(
+        Plan,
+        SimpleNamespace(indicators=tuple(inds.values()), observations_of=lambda id: observations.get(id, [])),
+    )
+    assert headline(plan) == {"met": 1, "ahead": 1, "on-track": 1, "behind": 1, "no-data": 1}
+    assert list(headline(plan)) == list(ORDER)
+
+
+def test_project_stage_counts_use_the_newest_entry_of_each_project():
+    projects = [(None, SimpleNamespace(id=p)) for p in ("p1", "p2", "p3", "p4")]
+    newest_first = {
+        "p1": [SimpleNamespace(stage="completed"), SimpleNamespace(stage="planning")],
+        "p2": [SimpleNamespace(stage="under-construction")],
+        "p3": [SimpleNamespace(stage="completed")],
+    }
+    plan = cast(
+        Plan,
+        SimpleNamespace(projects=lambda: iter(projects), status_of=lambda project: newest_first.get(project, [])),
+    )
+    assert project_stage_counts(plan) == {
+        "planning": 0,
+        "under-construction": 1,
+        "in-operation": 0,
+        "completed": 2,
+        "none": 1,
+    }

@@ -15,7 +15,7 @@ import pytest
 
 from plansite import models as m
 from plansite.plan import Plan
-from plansite.render import Lang
+from plansite.render import Lang, annotate, page_url, relative_url
 from plansite.textformat import (
     EN_DASH,
     ZH_DASH,
@@ -108,7 +108,8 @@ CNY_YI = ("亿元", "CNY 100 million")
         (3.0, ("%", "%"), "3%"),
         (0, ("%", "%"), "0%"),
         (-1.5, ("%", "%"), "-1.5%"),
-        (70, ("%", " % "), "70%"),
+        (70, ("％", "%"), "70%"),  # a full-width ％ in the Chinese unit
+        (70, ("％", " % "), "70%"),
         # counts and plain units: the plan's digits, then the unit
         (0.73, ("件", "patents"), "0.73 patents"),
         (3, ("件", "patents"), "3 patents"),
@@ -288,3 +289,178 @@ def test_full_width_turns_each_ascii_mark_into_its_full_width_twin():
 )
 def test_rendering_core_drops_a_leading_article_and_bracketed_explanations(rendering, core):
     assert rendering_core(rendering) == core
+
+
+# ------------------------------------------- the language helpers templates call: which text, links, labels
+# (render.Lang, annotate, relative_url, page_url; on a stand-in plan with two glossary terms and three ui strings)
+
+GLOSSARY = [
+    SimpleNamespace(
+        id="hte",
+        term=T("高新技术企业", "the high-tech enterprise (HTE)"),
+        definition=T("经认定的企业", "A certified <firm>"),
+    ),
+    SimpleNamespace(id="ht", term=T("高新技术", "high technology"), definition=T("技术", "")),
+    SimpleNamespace(id="x", term=T("链", "X"), definition=T("单字", "one letter")),  # one character: never linked
+    SimpleNamespace(id="pt", term=T("专利", "IP"), definition=T("发明专利", "Patents")),  # two characters: linked
+]
+UI = {
+    "note.probable": T("可能的读法", "Probable reading"),
+    "sep": T("：", ": "),
+    "note.see": T("见编者注", ""),
+}
+
+
+def _full_lang(code: str, page: str = "plan/1-1.md") -> Lang:
+    plan = SimpleNamespace(glossary=SimpleNamespace(terms=GLOSSARY), ui=SimpleNamespace(strings=UI))
+    lang = Lang(cast(Plan, plan), code)
+    lang.page = page
+    return lang
+
+
+@pytest.mark.parametrize(
+    "path,url",
+    [("index.md", ""), ("plan/index.md", "plan/"), ("plan/1-1.md", "plan/1-1/"), ("a/b/index.md", "a/b/")],
+)
+def test_page_url_is_the_directory_url(path, url):
+    assert page_url(path) == url
+
+
+@pytest.mark.parametrize(
+    "src,dst,url",
+    [
+        ("index.md", "index.md", "./"),
+        ("plan/index.md", "index.md", "../"),
+        ("indicators/x.md", "indicators/index.md", "../"),
+        ("indicators/index.md", "indicators/x.md", "x/"),
+        ("plan/1-1.md", "glossary/index.md", "../../glossary/"),
+    ],
+)
+def test_relative_url_between_pages(src, dst, url):
+    assert relative_url(src, dst) == url
+
+
+def test_a_new_lang_knows_its_html_language_and_starts_clean():
+    zh, en = _full_lang("zh"), _full_lang("en")
+    assert (zh.code, zh.html_lang, en.code, en.html_lang) == ("zh", "zh-Hans", "en", "en")
+    fresh = Lang(cast(Plan, SimpleNamespace(glossary=SimpleNamespace(terms=[]))), "zh")
+    assert (fresh.pending, fresh.page, fresh.terms_seen) == (False, "index.md", set())
+
+
+def test_plain_shows_the_languages_text_and_falls_back_to_the_chinese():
+    zh, en = _full_lang("zh"), _full_lang("en")
+    assert zh.plain(None) == "" and en.plain(None) == ""
+    assert zh.plain(T("示例(一),完", "Example (1), done")) == "示例（一），完"
+    assert not zh.pending  # Chinese pages never fall back
+    assert en.plain(T("示例(一)", "Example (1)")) == "Example (1)"
+    assert not en.pending
+    assert en.plain(T("示例(一)", "  ")) == "示例（一）"
+    assert en.pending
+
+
+def test_t_reads_a_ui_string_in_the_language():
+    zh, en = _full_lang("zh"), _full_lang("en")
+    assert (zh.t("note.probable"), en.t("note.probable")) == ("可能的读法", "Probable reading")
+    assert not en.pending
+    assert en.t("note.see") == "见编者注" and en.pending
+
+
+def test_tx_escapes_and_marks_an_untranslated_text():
+    zh, en = _full_lang("zh"), _full_lang("en")
+    assert tx_str(zh.tx(None)) == "" and tx_str(en.tx(None)) == ""
+    assert tx_str(zh.tx(T("a<b(c)", "x"))) == "a&lt;b（c）"
+    assert tx_str(en.tx(T("甲", "a<b"))) == "a&lt;b"
+    assert not en.pending
+    assert tx_str(en.tx(T("甲<(乙)", " "))) == '<span lang="zh-Hans" class="untranslated">甲&lt;（乙）</span>'
+    assert en.pending
+
+
+def tx_str(markup) -> str:
+    return str(markup)
+
+
+@pytest.mark.parametrize(
+    "code,printed,shown",
+    [
+        ("zh", "(一)", "（一）"),
+        ("zh", "三、", "三、"),
+        ("en", "(一)", "(1) "),
+        ("en", "三、", "3. "),
+        ("en", "(九)", "(9) "),
+    ],
+)
+def test_a_number_label_as_printed_or_in_digits(code, printed, shown):
+    assert _full_lang(code).label(printed) == shown
+
+
+def test_the_first_use_of_the_longest_glossary_term_links_to_its_definition():
+    zh = _full_lang("zh")
+    html = str(zh.glossary_links("培育高新技术企业<b>,高新技术企业和高新技术链专利"))
+    link = '<a class="gloss" href="../../glossary/#hte" title="经认定的企业">高新技术企业</a>'
+    ht = '<a class="gloss" href="../../glossary/#ht" title="技术">高新技术</a>'
+    pt = '<a class="gloss" href="../../glossary/#pt" title="发明专利">专利</a>'
+    assert html == f"培育{link}&lt;b&gt;,高新技术企业和{ht}链{pt}"
+    assert zh.terms_seen == {"hte", "ht", "pt"}
+    assert str(zh.glossary_links("高新技术企业")) == "高新技术企业"  # already linked on this page
+
+
+def test_english_glossary_links_match_whole_words_in_any_case():
+    en = _full_lang("en", page="index.md")
+    html = str(en.glossary_links("High-Tech Enterprises and a high-tech enterprise; High Technology"))
+    assert html == (
+        "High-Tech Enterprises and a "
+        '<a class="gloss" href="glossary/#hte" title="A certified &lt;firm&gt;">high-tech enterprise</a>; '
+        '<a class="gloss" href="glossary/#ht" title="技术">High Technology</a>'
+    )
+    assert en.pending  # the second definition has no English
+
+
+def test_without_glossary_terms_text_is_only_escaped():
+    lang = _lang("zh")
+    assert str(lang.glossary_links("a<b,高新技术")) == "a&lt;b,高新技术"
+
+
+def _note(id: str, source: str, reading: str) -> m.EditorialNote:
+    return m.EditorialNote(
+        id=id,
+        kind="lost-range-dash",
+        target="x",
+        source=source,
+        reading=m.Text(zh=reading),
+        reason=m.Text(zh="理由"),
+        confidence="high",
+    )
+
+
+def test_annotate_marks_each_damaged_passage_in_text_order_and_links_its_note():
+    zh = _full_lang("zh")
+    notes = [_note("n2", "建设12个", "建设1—2个"), _note("n1", "打造67个", "打造6—7个"), _note("n3", "没有", "无")]
+    html = str(annotate(T("打造67个平台(甲),建设12个基地"), notes, zh, prefix="p-"))
+    assert html == (
+        '<mark class="ed-source" title="可能的读法：打造6—7个">打造67个</mark>'
+        '<a class="ed-ref" href="#p-note-n1" aria-label="见编者注">※</a>'
+        "平台（甲），"
+        '<mark class="ed-source" title="可能的读法：建设1—2个">建设12个</mark>'
+        '<a class="ed-ref" href="#p-note-n2" aria-label="见编者注">※</a>'
+        "基地"
+    )
+    assert not zh.pending
+
+
+def test_annotate_skips_a_note_that_overlaps_the_one_before():
+    zh = _full_lang("zh")
+    notes = [_note("a", "打造67", "x"), _note("b", "67个", "y"), _note("c", "基地", "z")]
+    html = str(annotate(T("打造67个基地"), notes, zh))
+    assert html.count("<mark") == 2 and 'href="#note-a"' in html and 'href="#note-c"' in html
+    assert "note-b" not in html and "个<mark" in html
+
+
+def test_annotate_in_english_shows_the_translation_or_the_marked_chinese():
+    en = _full_lang("en", page="index.md")
+    assert str(annotate(T("打造67个", "build 6–7 high technology parks"), [_note("n", "67个", "6—7个")], en)) == (
+        'build 6–7 <a class="gloss" href="glossary/#ht" title="技术">high technology</a> parks'
+    )
+    en = _full_lang("en")
+    html = str(annotate(T("打造67个", ""), [_note("n", "67个", "6—7个")], en))
+    assert html.startswith('<span lang="zh-Hans" class="untranslated">打造<mark class="ed-source"')
+    assert html.endswith("※</a></span>") and en.pending
