@@ -1,9 +1,10 @@
 """Read one YAML file into plain Python data, remembering the line and column of every node.
 
-The data is built straight from PyYAML's event stream, without composing nodes, so
-reading is bounded on any input: anchors and aliases are refused before anything
-could expand, and the size of the file, the length of each text and the depth of
-nesting are capped (the limits below). Duplicate keys, tabs and the common
+The data is built straight from PyYAML's event stream (libyaml's parser), without
+composing nodes, so reading is bounded on any input: anchors and aliases are
+refused at the first one, before anything could expand, and the size of the file,
+the number of values, the length of each text and the depth of nesting are capped
+(the limits below). Duplicate keys, tabs, control characters and the common
 input-method slips are problems of their own; nothing raises on user input. The
 Chinese wording of syntax and encoding problems lives in plansite.yamlerrors.
 """
@@ -25,6 +26,7 @@ from .problems import Problem, field_path
 MAX_FILE_BYTES = 1_048_576  # 1 MiB
 MAX_TEXT_CHARS = 20_000  # one scalar: a paragraph of the plan, a quote, a key
 MAX_DEPTH = 40  # mappings and lists inside one another
+MAX_VALUES = 20_000  # keys, texts, numbers, mappings and lists in one file (the most today: 2,471, glossary.yaml)
 
 Loc = tuple  # a path into the data: ('indicators', 3, 'value')
 
@@ -88,35 +90,35 @@ def parse_yaml_text(text: str, file: str) -> tuple[YamlDoc, list[Problem]]:
     size = len(text.encode("utf-8", errors="replace"))
     if size > MAX_FILE_BYTES:
         return doc, [_too_large(file, size)]
-    found = _tab_problems(text, file) or yamlerrors.slips(text, file)
+    found = _tab_problems(text, file) or _control_characters(text, file) or yamlerrors.slips(text, file)
     if found:
         return doc, found
-    try:
-        loader = yaml.SafeLoader(text)
-    except yaml.reader.ReaderError as e:  # a control character: the reader refuses the text before parsing
-        return doc, [_control_character(text, e, file)]
+    loader = yamlerrors.LOADER(text)
     try:
         return doc, _Builder(doc, loader).run()
-    except yaml.reader.ReaderError as e:
-        return YamlDoc(file), [_control_character(text, e, file)]
     except yaml.MarkedYAMLError as e:
         return YamlDoc(file), [yamlerrors.explain(text, e, file)]
     finally:
         loader.dispose()
 
 
-def _control_character(text: str, e: yaml.reader.ReaderError, file: str) -> Problem:
-    at = min(max(e.position, 0), len(text))
+def _control_characters(text: str, file: str) -> list[Problem]:
+    """The first character YAML refuses to read (PyYAML's own test, done here to know its line and column)."""
+    m = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if not m:
+        return []
+    at = m.start()
     line = text.count("\n", 0, at) + 1
     col = at - (text.rfind("\n", 0, at) + 1) + 1
-    char = e.character if isinstance(e.character, str) else chr(e.character)
-    return Problem(
-        "yaml-control-char",
-        file,
-        line,
-        col,
-        detail=f"这里有一个看不见的控制字符 U+{ord(char):04X}（常见于从网页或 Word 复制的文字）",
-    )
+    return [
+        Problem(
+            "yaml-control-char",
+            file,
+            line,
+            col,
+            detail=f"这里有一个看不见的控制字符 U+{ord(m.group()):04X}（常见于从网页或 Word 复制的文字）",
+        )
+    ]
 
 
 class _Skip:
@@ -126,6 +128,7 @@ class _Skip:
 _NO_KEY = object()  # a mapping waiting for its next key
 _BAD_KEY = object()  # a mapping reading a key that is not simple text
 _SKIP = _Skip()
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -147,7 +150,6 @@ class _Builder:
         self.problems: list[Problem] = []
         self.stack: list[_Open] = []
         self.documents = 0
-        self.anchors: list[tuple[int, int, str]] = []
         self.root: Any = None
         self.has_root = False
 
@@ -155,6 +157,7 @@ class _Builder:
         self.problems.append(Problem(code, self.doc.file, *pos, field=field_path(loc or ()), detail=detail))
 
     def run(self) -> list[Problem]:
+        values = 0
         while True:
             event = self.loader.get_event()
             if isinstance(event, yaml.StreamEndEvent):
@@ -168,13 +171,18 @@ class _Builder:
                 continue
             if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
                 continue
-            if getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent):
-                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-                self.anchors.append((*pos, f"{sign}{event.anchor}"))
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 done = self.stack.pop()
                 self._place(done.items)
                 continue
+            if getattr(event, "anchor", None) is not None:  # refused at once: an alias is never expanded
+                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                self.add("yaml-anchor-alias", pos, detail=f"“{sign}{event.anchor}”是 YAML 的锚点（&）或别名（*）")
+                return self.problems
+            values += 1
+            if values > MAX_VALUES:
+                self.add("yaml-file-too-large", pos, detail=f"文件里的值超过了上限 {MAX_VALUES:,} 个")
+                return self.problems
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(self.stack) >= MAX_DEPTH:
                     self.add(
@@ -185,17 +193,12 @@ class _Builder:
                 items: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 self.stack.append(_Open(loc, items))
                 continue
-            value = self._scalar(event, pos) if isinstance(event, yaml.ScalarEvent) else None  # an alias: None
+            value = self._scalar(event, pos)
             if self.stack and self.stack[-1].key is _NO_KEY and isinstance(self.stack[-1].items, dict):
                 self._key(self.stack[-1], value, pos)
                 continue
             self._child_loc(pos)
             self._place(value)
-        if self.anchors:
-            line, col, name = self.anchors[0]
-            more = f"；文件中共有 {len(self.anchors)} 处" if len(self.anchors) > 1 else ""
-            self.add("yaml-anchor-alias", (line, col), detail=f"“{name}”是 YAML 的锚点或别名{more}")
-            return self.problems
         if self.has_root:
             self.doc.data = self.root
         else:  # an empty file
@@ -276,6 +279,8 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value  # most values are text: no need to construct them
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node)
