@@ -86,18 +86,19 @@ def _not_utf8(file: str, line: int, col: int, detail: str) -> Problem:
 
 # ---------------------------------------------------------------------------- slips found by reading lines
 
-_KEY = r"[a-z_][A-Za-z0-9_-]*"  # field names are lower case: English text is left alone
-_BLOCK_SCALAR = re.compile(r"(^|[:\-]\s+)[|>][-+0-9]*\s*(#.*)?$")
-_FW_COLON = re.compile(rf"^(?P<lead>\s*(?:-\s+)*)(?P<key>{_KEY})(?P<sep>[ \t]*：[ \t]*)")
-_FW_COLON_FLOW = re.compile(rf"[{{,，][ \t]*(?P<key>{_KEY})(?P<sep>[ \t]*：[ \t]*)")
-_NO_SPACE = re.compile(rf"^(?P<lead>\s*(?:-\s+)*)(?P<key>{_KEY}):(?P<next>[^\s/:])")
-_NO_SPACE_FLOW = re.compile(rf"[{{,][ \t]*(?P<key>{_KEY}):(?P<next>[^\s/:])")
+# Possessive quantifiers (*+, ++) throughout: no line, however long, makes these backtrack.
+_KEY = r"[a-z_][A-Za-z0-9_-]*+"  # field names are lower case: English text is left alone
+_BLOCK_SCALAR = re.compile(r"(?:^|[:\-][ \t]++)[|>][-+0-9]*+[ \t]*+(?:#.*)?$")
+_FW_COLON = re.compile(rf"^(?P<lead>[ \t]*+(?:-[ \t]++)*+)(?P<key>{_KEY})(?P<sep>[ \t]*+：[ \t]*+)")
+_FW_COLON_FLOW = re.compile(rf"[{{,，][ \t]*+(?P<key>{_KEY})(?P<sep>[ \t]*+：[ \t]*+)")
+_NO_SPACE = re.compile(rf"^(?P<lead>[ \t]*+(?:-[ \t]++)*+)(?P<key>{_KEY}):(?P<next>[^\s/:])")
+_NO_SPACE_FLOW = re.compile(rf"[{{,][ \t]*+(?P<key>{_KEY}):(?P<next>[^\s/:])")
 _FW_FLOW = re.compile(
-    r"^(?P<lead>\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?)(?P<open>[｛［])(?P<body>.*)(?P<close>[｝］])\s*(#.*)?$"
+    r"^(?P<lead>[ \t]*+(?:-[ \t]++)*+(?:[^\s:#][^:#]*+:[ \t]++)?)(?P<open>[｛［])(?P<body>.*)(?P<close>[｝］])[ \t]*+(?:#.*)?$"
 )
-_FW_DASH = re.compile(r"^(?P<lead>\s*)(?P<dash>[－—–])[ \t]+\S")
-_FW_COMMA_FLOW = re.compile(rf"，[ \t]*(?P<key>{_KEY}):\s")
-_QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
+_FW_DASH = re.compile(r"^(?P<lead>[ \t]*+)(?P<dash>[－—–])[ \t]++\S")
+_FW_COMMA_FLOW = re.compile(rf"，[ \t]*+(?P<key>{_KEY}):\s")
+_QUOTED = re.compile(r"\"(?:[^\"\\]++|\\.)*+\"|'(?:[^']++|'')*+'")
 
 _FULL_WIDTH_NAME = {"｛": "{", "｝": "}", "［": "[", "］": "]", "“": '"', "”": '"', "‘": "'", "’": "'", "，": ","}
 
@@ -342,7 +343,8 @@ def _swallowing_quote(text: str, e: yaml.MarkedYAMLError) -> tuple[int, int] | N
     """Where a quoted value opened that ran on over the lines that follow it, swallowing their keys."""
     loader = LOADER(text)
     last = None
-    stop = (e.problem_mark or e.context_mark).index if (e.problem_mark or e.context_mark) else len(text)
+    mark = e.problem_mark or e.context_mark
+    stop = mark.index if mark else len(text)
     try:
         while True:
             token = loader.get_token()
@@ -367,7 +369,7 @@ def _full_width_on_line(lines: list[str], n: int, file: str, e: yaml.YAMLError) 
     if not 1 <= n <= len(lines):
         return None
     line = lines[n - 1]
-    m = re.match(r"^(\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?)([“‘])", line)
+    m = re.match(r"^([ \t]*+(?:-[ \t]++)*+(?:[^\s:#][^:#]*+:[ \t]++)?)([“‘])", line)
     if m:
         mark = m.group(2)
         return Problem(
@@ -395,7 +397,7 @@ def _full_width_on_line(lines: list[str], n: int, file: str, e: yaml.YAMLError) 
 
 def _key_column(line: str) -> int:
     """Where the key of a `key: value` line starts, after any `- ` list markers."""
-    m = re.match(r"^(\s*(?:-\s+)*)", line)
+    m = re.match(r"^([ \t]*+(?:-[ \t]++)*+)", line)
     return len(m.group(1)) if m else 0
 
 

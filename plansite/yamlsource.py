@@ -26,6 +26,7 @@ from .problems import Problem, field_path
 MAX_FILE_BYTES = 1_048_576  # 1 MiB
 MAX_TEXT_CHARS = 20_000  # one scalar: a paragraph of the plan, a quote, a key
 MAX_DEPTH = 40  # mappings and lists inside one another
+MAX_PROBLEMS = 50  # per file: a pasted list of 20,000 duplicate keys is reported, not listed in full
 MAX_VALUES = 20_000  # keys, texts, numbers, mappings and lists in one file (the most today: 2,471, glossary.yaml)
 
 Loc = tuple  # a path into the data: ('indicators', 3, 'value')
@@ -92,7 +93,7 @@ def parse_yaml_text(text: str, file: str) -> tuple[YamlDoc, list[Problem]]:
         return doc, [_too_large(file, size)]
     found = _tab_problems(text, file) or _control_characters(text, file) or yamlerrors.slips(text, file)
     if found:
-        return doc, found
+        return doc, found[:MAX_PROBLEMS]
     loader = yamlerrors.LOADER(text)
     try:
         return doc, _Builder(doc, loader).run()
@@ -180,6 +181,8 @@ class _Builder:
                 self.add("yaml-anchor-alias", pos, detail=f"“{sign}{event.anchor}”是 YAML 的锚点（&）或别名（*）")
                 return self.problems
             values += 1
+            if len(self.problems) >= MAX_PROBLEMS:
+                return self.problems
             if values > MAX_VALUES:
                 self.add("yaml-file-too-large", pos, detail=f"文件里的值超过了上限 {MAX_VALUES:,} 个")
                 return self.problems
@@ -281,7 +284,7 @@ class _Builder:
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR:
             return event.value  # most values are text: no need to construct them
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(tag, event.value, None, None, event.style)
         try:
             return self.loader.construct_object(node)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError):
@@ -291,9 +294,10 @@ class _Builder:
             self.loader.constructed_objects.pop(node, None)
 
     def _peek_loc(self) -> Loc:
-        if not self.stack or self.stack[-1].loc is None:
+        """Where the value being read goes (for naming its field in a problem)."""
+        top = self.stack[-1] if self.stack else None
+        if top is None or top.loc is None:
             return ()
-        top = self.stack[-1]
         if isinstance(top.items, list):
             return top.loc + (len(top.items),)
         return top.loc + ((top.key,) if isinstance(top.key, str) else ())
