@@ -53,7 +53,7 @@ def search(page, base_url: str, prefix: str, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     with page.expect_response(lambda r: r.url.endswith("/search/search_index.json")):
         box.click()  # the index is fetched on first use (lazy-search.js)
-    page.wait_for_function("document.querySelector('.md-search-result__meta') !== null")
+    page.wait_for_selector(".md-search-result__meta", state="attached")  # not wait_for_function: the CSP refuses eval
     page.wait_for_timeout(500)  # the worker builds the index
     box.fill(query)
     box.press("End")  # Material reads the query on key-up
@@ -268,7 +268,7 @@ def test_without_javascript_the_image_and_the_table_carry_the_chart(browser, bas
     image = pg.locator(".chart-figure img").first
     assert image.is_visible() and image.get_attribute("alt")
     image.scroll_into_view_if_needed()
-    pg.wait_for_function("document.querySelector('.chart-figure img').naturalWidth === 1600")
+    pg.wait_for_function("() => document.querySelector('.chart-figure img').naturalWidth === 1600")
     assert pg.locator("table.values-table").is_visible()
     assert pg.locator(".chart-summary").first.is_visible()
     context.close()
@@ -310,7 +310,8 @@ AXE_PAGES = [
 def test_no_accessibility_violations(browser, base_url, prefix, width):
     """axe-core (WCAG 2 A/AA rules and best practices) finds nothing on any page type."""
     axe = (paths.ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    # bypass_csp: axe is added as an inline script, which the pages' Content-Security-Policy rightly blocks
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
     pg = context.new_page()
     found = {}
     for path in AXE_PAGES:
