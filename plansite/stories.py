@@ -154,14 +154,33 @@ def split_story(text: str) -> Story:
 
 
 def code_spans(markdown: str) -> list[tuple[int, int]]:
-    """Where the build shows text as code: fenced blocks' contents and `inline code` (not across lines)."""
-    spans = [(m.start("code"), m.end("code")) for m in _FENCED.finditer(markdown)]
+    """Where the build surely shows text as code: fenced blocks' contents, and `inline code` in paragraphs
+    whose every backtick pairs up on its own line.
+
+    Python-Markdown pairs backticks across the lines of a paragraph, so one stray backtick can move every
+    code span after it; in such a paragraph nothing is taken for code (and everything is checked).
+    """
+    fenced = list(_FENCED.finditer(markdown))
+    spans = [(m.start("code"), m.end("code")) for m in fenced]
     pos = 0
-    for start, end in spans + [(len(markdown), len(markdown))]:
-        spans_here = [(m.start(), m.end()) for m in _INLINE_CODE.finditer(markdown, pos, start)]
-        spans.extend(spans_here)
+    for start, end in [(m.start(), m.end()) for m in fenced] + [(len(markdown), len(markdown))]:
+        spans.extend(_inline_code(markdown, pos, start))
         pos = end
     return sorted(spans)
+
+
+def _inline_code(markdown: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for para in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", markdown[start:end]):
+        found: list[tuple[int, int]] = []
+        for line in re.finditer(r"[^\n]+", para.group(0)):
+            matches = list(_INLINE_CODE.finditer(line.group(0)))
+            runs = len(re.findall(r"`+", line.group(0)))
+            if runs != 2 * len(matches):
+                break  # a backtick without its partner on this line
+            at = start + para.start() + line.start()
+            found.extend((at + m.start(), at + m.end()) for m in matches)
+        else:
+            yield from found
 
 
 def mask_code(markdown: str) -> str:

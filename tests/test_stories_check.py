@@ -13,7 +13,7 @@ from pathlib import Path
 
 import markdown  # type: ignore[import-untyped]
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from plansite import paths
@@ -190,6 +190,13 @@ _FRAGMENTS = [
     "> ",
     "- ",
     "| a | b |\n| - | - |\n",
+    "# ",
+    "\\`",
+    "``",
+    "`<script>alert(1)</script>`",
+    "`[a](javascript:alert(1))`",
+    "<div>\n",
+    "  ",
 ]
 _DANGER_TAG = re.compile(r"<(script|iframe|style|object|embed|form|div)\b|<[^>]*\son[a-z]+\s*=", re.I)
 _URL_ATTR = re.compile(r"\s(?:href|src)=\"([^\"]*)\"")
@@ -202,8 +209,10 @@ def _dangerous(rendered: str) -> bool:
     return any(u.startswith(("javascript:", "vbscript:", "data:")) for u in urls)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12))
+@example(["`", "\n", "`", "<script>alert(1)</script>", "`"])  # a stray backtick pairs across lines
+@example(["# ", "`", "\n", "<script>alert(1)</script>", "`"])
 def test_whatever_the_checker_accepts_renders_without_script_or_html(parts):
     body = "".join(parts)
     if any(p.severity == ERROR for p in check_story(FRONT + body, STORY, KNOWN, TODAY)):
