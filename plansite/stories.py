@@ -9,6 +9,7 @@ The same rules stop the build (hooks/plan_pages.py), so whatever this accepts is
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import html
@@ -76,7 +77,7 @@ _OTHER_MARKUP = re.compile(r"<(!--|![A-Za-z\[]|\?)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s!:]+@[^<>\s@]+)>")
 _SAFE_AUTOLINK = ("http:", "https:", "ftp:", "ftps:", "mailto:")
 _EVENT_ATTR = re.compile(r"(?:^|[\s/\"'])(on[a-z]+)\s*=", re.I)
-_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n ][^{}\n]*)\}")  # no { inside: linear on any input
 _ATTR_KEY = re.compile(r"([A-Za-z_:][\w:.-]*)\s*=")
 _INLINE_LINK = re.compile(r"\]\([ \t]*<?([^\s)>]*)")
 _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+)", re.M)
@@ -237,8 +238,11 @@ def check_story(text: str, file: str, known: Known | None, today: dt.date) -> li
     body_start = len(text) - len(story.body)
     masked = re.sub(r"[^\n]", " ", text[:body_start]) + mask_code(story.body)  # front matter and code blanked
 
+    newlines = [m.start() for m in re.finditer("\n", masked)]
+
     def at(pos: int) -> tuple[int, int]:
-        return masked.count("\n", 0, pos) + 1, pos - masked.rfind("\n", 0, pos)
+        line = bisect.bisect_left(newlines, pos)
+        return line + 1, pos - (newlines[line - 1] if line else -1)
 
     for code, pos, value, detail, hint in _body_problems(masked, body_start, known):
         problems.append(Problem(code, file, *at(pos), value=value, detail=detail, hint=hint))

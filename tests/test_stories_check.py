@@ -223,6 +223,15 @@ def test_whatever_the_checker_accepts_renders_without_script_or_html(parts):
     assert not _dangerous(outside_code), (body, rendered)
 
 
+def test_the_checker_finishes_quickly_on_pathological_stories():
+    import time
+
+    for body in ("`" * 20000, "` " * 20000, "[[" * 20000, "<a " * 5000, "{" * 20000, "](" * 20000, "```\n" * 5000):
+        start = time.perf_counter()
+        check_story(FRONT + body, STORY, KNOWN, TODAY)
+        assert time.perf_counter() - start < 5, body[:10]
+
+
 def test_read_updates_raises_only_update_error_on_any_broken_story(tmp_path: Path):
     for case in BAD_STORIES:
         try:
