@@ -264,7 +264,7 @@ def _front_matter(story: Story, text: str, file: str, today: dt.date) -> Iterato
     if not isinstance(meta, dict):
         colon = re.search(r"^\s*[A-Za-z_]+\s*：", story.front, re.M)
         hint = "字段名后面的冒号用了全角“：”：请改成半角冒号加一个空格，例如 title: 标题。" if colon else ""
-        yield Problem("story-front-matter-not-mapping", file, story.front_line, 1, value=meta, hint=hint)
+        yield Problem("story-front-matter-not-mapping", file, story.front_line, 1, hint=hint)
         return
 
     def where(key: str, of_key: bool = False) -> tuple[int, int]:
