@@ -18,6 +18,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from .problems import ERROR
 from .render import Renderer
 from .stories import SHORTCODE, code_spans, split_story, story_files
 from .yamlsource import parse_yaml_text
@@ -48,7 +49,8 @@ def read_updates(docs_dir: Path) -> list[Update]:
             raise UpdateError(f"{path}:1: 无法读取动态文章 / cannot read the story ({e})") from None
         story = split_story(text)
         doc, problems = parse_yaml_text(story.front or "", str(path))
-        meta = doc.data if story.front is not None and not problems else None
+        broken = story.front is None or any(p.severity == ERROR for p in problems)
+        meta = None if broken else doc.data
         if not isinstance(meta, dict) or not meta.get("title") or type(meta.get("date")) is not dt.date:
             raise UpdateError(
                 f"{path}:1: 动态文章开头需要 title 和 date（YYYY-MM-DD）/ a story needs a title and a date; "
