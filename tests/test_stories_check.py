@@ -26,7 +26,7 @@ from plansite.stories import Known, check_stories, check_story
 from plansite.updates import UpdateError, expand_shortcodes, read_updates
 from plansite.yamlsource import parse_yaml_text
 
-from .conftest import FIXTURES, MINIMAL
+from .conftest import FIXTURES, MINIMAL, overlay
 
 BAD_STORIES = sorted(p for p in (FIXTURES / "bad-stories").iterdir() if p.is_dir())
 TODAY = dt.date(2026, 12, 1)
@@ -258,6 +258,16 @@ def test_cli_annotates_a_story_problem_on_its_line_and_counts_the_story(tmp_path
     assert out[1].startswith(f"::error file={story},line=11,col=1,title=story-shortcode-id-unknown::")
     assert "检查了 13 个文件：2 个错误" in out[-1]  # the minimal fixture's 12 data files and the story
     assert main(["check", "--data", str(root / "data"), "--docs", str(tmp_path / "nothing-here")]) != 0
+
+
+def test_data_and_story_problems_come_all_at_once_even_when_the_data_is_broken(tmp_path: Path, capsys):
+    root = overlay(FIXTURES / "bad" / "number-with-unit", tmp_path)
+    shutil.copytree(FIXTURES / "bad-stories" / "story-shortcode-malformed" / "docs", root / "docs")
+    assert main(["check", "--data", str(root / "data")]) == 1
+    out = capsys.readouterr().out
+    codes = re.findall(r"^\S+:\d+:\d+: ([a-z-]+):", out, re.M)
+    assert codes == ["number-with-unit"] + ["story-shortcode-malformed"] * 7  # ids unresolved, syntax still checked
+    assert "检查了 13 个文件：8 个错误" in out.splitlines()[-1]
 
 
 def test_cli_text_format_and_exit_codes(tmp_path: Path, capsys):
