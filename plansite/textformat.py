@@ -16,9 +16,8 @@ def number(value: float | int | None) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value)
-    # Python writes tiny floats with an exponent (1e-05); a reader needs the digits.
-    return format(Decimal(text), "f") if "e" in text else text
+    # The shortest text that reads back as the value, in digits: Python would write 1e-05 for 0.00001.
+    return format(Decimal(str(value)), "f")
 
 
 def full_width(zh: str) -> str:

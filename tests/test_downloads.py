@@ -140,7 +140,7 @@ def test_json_numbers_stay_numbers_and_whole_floats_become_ints(value, out):
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
+def hostile_plan(tmp_path_factory):
     """The minimal fixture with texts that start like formulas, and a decimal target (SYNTHETIC data)."""
     root = tmp_path_factory.mktemp("hostile") / "project"
     shutil.copytree(MINIMAL, root)
@@ -161,10 +161,14 @@ def hostile(tmp_path_factory):
     edit("sources.yaml", "  publisher: 示例统计局", '  publisher: "+示例统计局"')
     edit("indicators.yaml", '  name: {zh: 示例经费, en: ""}', '  name: {zh: "-示例经费", en: "=cmd"}')
     edit("indicators.yaml", "  target: {year: 2025, value: 300}", "  target: {year: 2025, value: 1.99}")
-    plan = load_plan(data, root)
-    out = tmp_path_factory.mktemp("hostile-out")
-    write_downloads(plan, out)
-    return out
+    return load_plan(data, root)
+
+
+@pytest.fixture
+def hostile(hostile_plan, tmp_path):
+    """Its downloads, written afresh for each test (so that mutation testing ties each test to the writer)."""
+    write_downloads(hostile_plan, tmp_path)
+    return tmp_path
 
 
 def test_hostile_texts_are_neutralised_in_every_csv_and_kept_exact_in_json(hostile):
@@ -244,7 +248,9 @@ def test_the_json_document_names_the_plan_and_each_indicator(hostile):
 
 
 def test_the_datapackage_describes_every_file_with_its_schema_and_licence(hostile):
-    package = json.loads((hostile / "datapackage.json").read_text(encoding="utf-8"))
+    raw = (hostile / "datapackage.json").read_text(encoding="utf-8")
+    assert raw.startswith('{\n "name": "tianmen-sti-plan-indicators",\n "title": "天门市科技创新')  # readable UTF-8
+    package = json.loads(raw)
     assert package["name"] == "tianmen-sti-plan-indicators"
     assert package["title"].startswith("天门市科技创新“十四五”规划主要指标 / ")
     assert "never estimated" in package["description"]

@@ -314,13 +314,20 @@ def test_headline_counts_each_status_by_the_rule():
         "c": _indicator(id="c"),
         "d": _indicator(id="d"),
         "e": _indicator(id="e"),
+        "f": _indicator(id="f"),
     }
-    observations = {"a": [_obs(2023, 300)], "b": [_obs(2023, 221)], "c": [_obs(2023, 100)], "d": [_obs(2023, 260)]}
+    observations = {
+        "a": [_obs(2023, 300)],
+        "b": [_obs(2023, 221)],
+        "c": [_obs(2023, 100)],
+        "d": [_obs(2023, 260)],
+        "f": [_obs(2023, 219)],
+    }
     plan = cast(
         Plan,
         SimpleNamespace(indicators=tuple(inds.values()), observations_of=lambda id: observations.get(id, [])),
     )
-    assert headline(plan) == {"met": 1, "ahead": 1, "on-track": 1, "behind": 1, "no-data": 1}
+    assert headline(plan) == {"met": 1, "ahead": 1, "on-track": 2, "behind": 1, "no-data": 1}
     assert list(headline(plan)) == list(ORDER)
 
 

@@ -109,6 +109,7 @@ CNY_YI = ("亿元", "CNY 100 million")
         (0, ("%", "%"), "0%"),
         (-1.5, ("%", "%"), "-1.5%"),
         (70, ("％", "%"), "70%"),  # a full-width ％ in the Chinese unit
+        (5, ("%", ""), "5%"),  # the Chinese % is enough
         (70, ("％", " % "), "70%"),
         # counts and plain units: the plan's digits, then the unit
         (0.73, ("件", "patents"), "0.73 patents"),
@@ -464,3 +465,18 @@ def test_annotate_in_english_shows_the_translation_or_the_marked_chinese():
     html = str(annotate(T("打造67个", ""), [_note("n", "67个", "6—7个")], en))
     assert html.startswith('<span lang="zh-Hans" class="untranslated">打造<mark class="ed-source"')
     assert html.endswith("※</a></span>") and en.pending
+
+
+def test_annotate_marks_the_first_occurrence_and_the_first_of_two_notes_at_one_place():
+    zh = _full_lang("zh")
+    html = str(annotate(T("建设12个,再建12个"), [_note("n", "12个", "1—2个")], zh))
+    assert html.startswith("建设<mark") and html.endswith("，再建12个")
+    # two notes on the same passage: the first listed is shown, the other skipped (no comparison of notes)
+    html = str(annotate(T("打造67个"), [_note("a", "打造67个", "x"), _note("b", "打造67", "y")], zh))
+    assert 'href="#note-a"' in html and "note-b" not in html
+
+
+def test_chinese_terms_link_even_beside_latin_letters():
+    # English terms must stand as whole words; Chinese has no spaces, so a term next to 5G or R&D still links
+    zh = _full_lang("zh")
+    assert str(zh.glossary_links("5G专利")) == '5G<a class="gloss" href="../../glossary/#pt" title="发明专利">专利</a>'
