@@ -122,23 +122,41 @@ class Lang:
             return full_width(number_label)
         return number_label.translate(_CN_DIGITS).replace("、", ".") + " "
 
-    def amount(self, value, unit: m.Text | None) -> str:
-        """A value with its unit: 18572万元 in Chinese, CNY 185.72 million in English (exact conversion)."""
+    def amount(self, value, unit: m.Text | None, qualifier: m.Text | str | None = None) -> str:
+        """A value with its unit: 18572万元 in Chinese, CNY 185.72 million in English (exact conversion).
+
+        With a qualifier (a Text, or a target's 以上/超过, read from the ui strings qualifier.*) it stands
+        where the language puts it: 180亿元以上 / CNY 18 billion or more; 超过30% / more than 30%.
+        """
         if value is None:
             return ""
         if unit is not None and self.code == "en" and unit.en.strip():
-            return amount_en(value, unit.zh, unit.en)
-        return number(value) + self.plain(unit)
+            text = amount_en(value, unit.zh, unit.en)
+        else:
+            text = number(value) + self.plain(unit)
+        return self._qualify(text, qualifier, number(value))
 
-    def span(self, low, high, unit: m.Text | None) -> str:
+    def span(self, low, high, unit: m.Text | None, qualifier: m.Text | str | None = None) -> str:
         """A stated range: 6—7个 / 6–7 platforms; 5—8亿元 / CNY 500–800 million (both ends converted)."""
         from .textformat import EN_DASH, ZH_DASH, span_en, span_plain  # here, so the change stays in this method
 
         if low is None or high is None:
-            return self.amount(high if low is None else low, unit)
+            return self.amount(high if low is None else low, unit, qualifier)
         if unit is not None and self.code == "en" and unit.en.strip():
-            return span_en(low, high, unit.zh, unit.en)
-        return span_plain(low, high, self.plain(unit), EN_DASH if self.code == "en" else ZH_DASH)
+            text = span_en(low, high, unit.zh, unit.en)
+        else:
+            text = span_plain(low, high, self.plain(unit), EN_DASH if self.code == "en" else ZH_DASH)
+        return self._qualify(text, qualifier)
+
+    def _qualify(self, text: str, qualifier: m.Text | str | None, number_text: str = "") -> str:
+        """Part of amount and span: the qualifier in this language (its Chinese, marked pending, if untranslated)."""
+        from .textformat import qualify  # here, so the change stays beside amount and span
+
+        if qualifier is None:
+            return text
+        q = self.plan.ui.strings["qualifier." + qualifier] if isinstance(qualifier, str) else qualifier
+        lang = "en" if self.code == "en" and q.en.strip() else "zh"
+        return qualify(text, self.plain(q), lang, number_text)
 
     def tx(self, text: m.Text | None) -> Markup:
         """Text as HTML; on English pages an untranslated text is shown in Chinese, marked as such."""

@@ -91,6 +91,29 @@ def span_plain(low: float | int, high: float | int, unit: str, dash: str = ZH_DA
     return f"{number(low)}{dash}{number(high)}{unit}"
 
 
+# Where a qualifier stands when it has no "…" to show the number's place: after the amount for these,
+# before it for every other (力争, 超过, 可达, 预计新增 … / strive to, more than, up to, over …).
+QUALIFIER_AFTER = {"zh": ("以上", "以下", "左右"), "en": ("or more", "or less", "each")}
+
+
+def qualify(amount: str, qualifier: str, lang: str, number_text: str = "") -> str:
+    """An amount with its qualifier where the language puts it.
+
+    力争…以上 + 60% -> 力争60%以上; 以上 -> 10家以上; 超过 -> 超过30%; 余 goes after the number: 100余套
+    (number_text is the number the amount starts with). English: more than CNY 200 million,
+    CNY 18 billion or more, strive to reach 60% or more.
+    """
+    if not qualifier:
+        return amount
+    if "…" in qualifier:
+        return qualifier.replace("…", amount)
+    if lang == "zh":
+        if qualifier == "余" and number_text and amount.startswith(number_text):
+            return number_text + qualifier + amount[len(number_text) :]
+        return amount + qualifier if qualifier in QUALIFIER_AFTER["zh"] else qualifier + amount
+    return f"{amount} {qualifier}" if qualifier in QUALIFIER_AFTER["en"] else f"{qualifier} {amount}"
+
+
 def rendering_core(rendering: str) -> str:
     """The words of an English rendering a text actually uses: no leading article, no explanation in brackets.
 

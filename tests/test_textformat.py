@@ -23,6 +23,7 @@ from plansite.textformat import (
     full_width,
     heading,
     number,
+    qualify,
     rendering_core,
     span_en,
     span_plain,
@@ -309,6 +310,8 @@ UI = {
     "note.probable": T("可能的读法", "Probable reading"),
     "sep": T("：", ": "),
     "note.see": T("见编者注", ""),
+    "qualifier.以上": T("以上", "or more"),
+    "qualifier.超过": T("超过", "more than"),
 }
 
 
@@ -480,3 +483,93 @@ def test_chinese_terms_link_even_beside_latin_letters():
     # English terms must stand as whole words; Chinese has no spaces, so a term next to 5G or R&D still links
     zh = _full_lang("zh")
     assert str(zh.glossary_links("5G专利")) == '5G<a class="gloss" href="../../glossary/#pt" title="发明专利">专利</a>'
+
+
+# ------------------------------------------------------------------------------------------ qualifiers
+# Every qualifier data/ uses, in both languages, placed where the language puts it.
+
+YI, WAN, PCT = T("亿元", "CNY 100 million"), T("万元", "CNY 10,000"), T("%", "%")
+
+
+@pytest.mark.parametrize(
+    "value,unit,qualifier,zh,en",
+    [
+        (180, YI, T("以上", "or more"), "180亿元以上", "CNY 18 billion or more"),
+        (60, PCT, T("力争…以上", "strive to reach … or more"), "力争60%以上", "strive to reach 60% or more"),
+        (95, PCT, T("确保…以上", "ensure … or more"), "确保95%以上", "ensure 95% or more"),
+        (30, PCT, T("超过", "more than"), "超过30%", "more than 30%"),
+        (3, T("家", "enterprises"), T("力争", "strive to"), "力争3家", "strive to 3 enterprises"),
+        (100, T("万瓶/年", "10,000 bottles/year"), T("各", "each"), "各100万瓶/年", "1 million bottles/year each"),
+        (10, YI, T("可达", "up to"), "可达10亿元", "up to CNY 1 billion"),
+        (1.5, YI, T("达", "reach"), "达1.5亿元", "reach CNY 150 million"),
+        (
+            5,
+            T("亿元/年", "CNY 100 million/year"),
+            T("提升", "increase"),
+            "提升5亿元/年",
+            "increase CNY 500 million/year",
+        ),
+        (
+            2100,
+            T("台(套)/年", "units (sets)/year"),
+            T("预计新增", "expected additional"),
+            "预计新增2100台（套）/年",
+            "expected additional 2100 units (sets)/year",
+        ),
+        (100, T("套", "sets"), T("余", "over"), "100余套", "over 100 sets"),  # 余 between the number and the unit
+        (20000, WAN, "超过", "超过20000万元", "more than CNY 200 million"),  # a target's qualifier, from ui strings
+        (10, T("家", "enterprises"), "以上", "10家以上", "10 enterprises or more"),
+        (1.99, PCT, None, "1.99%", "1.99%"),
+    ],
+)
+def test_lang_amount_with_each_qualifier_in_both_languages(value, unit, qualifier, zh, en):
+    for code, expected in (("zh", zh), ("en", en)):
+        lang = _full_lang(code)
+        assert lang.amount(value, unit, qualifier) == expected
+        assert not lang.pending
+
+
+def test_lang_span_with_a_qualifier_in_both_languages():
+    companies = T("家", "companies")
+    assert _full_lang("zh").span(2, 3, companies, T("力争", "strive to")) == "力争2—3家"
+    assert _full_lang("en").span(2, 3, companies, T("力争", "strive to")) == "strive to 2–3 companies"
+    assert _full_lang("en").span(5, 8, YI, T("以上", "or more")) == "CNY 500–800 million or more"
+    assert _full_lang("zh").span(None, 8, YI, "以上") == "8亿元以上"
+    assert _full_lang("zh").span(5, 8, YI) == "5—8亿元"
+
+
+def test_an_untranslated_qualifier_is_shown_in_chinese_where_chinese_puts_it():
+    en = _full_lang("en")
+    assert en.amount(5, T("家", "enterprises"), T("以上", "")) == "5 enterprises以上"
+    assert en.pending
+    en = _full_lang("en")
+    assert en.amount(100, T("套", "sets"), T("余", " ")) == "100余 sets"  # after the number, as in Chinese
+    assert en.pending
+
+
+@pytest.mark.parametrize(
+    "amount,qualifier,lang,number_text,expected",
+    [
+        ("5家", "", "zh", "5", "5家"),
+        ("5家", "以上", "zh", "5", "5家以上"),
+        ("5家", "以下", "zh", "", "5家以下"),
+        ("5家", "左右", "zh", "", "5家左右"),
+        ("5家", "力争", "zh", "", "力争5家"),
+        ("100套", "余", "zh", "100", "100余套"),
+        ("100套", "余", "zh", "", "余100套"),  # no number given: before, like any other
+        ("100套", "余", "zh", "10", "10余0套"),  # the number the amount starts with, as given
+        ("100套", "余", "zh", "200", "余100套"),
+        ("5 teams", "or less", "en", "", "5 teams or less"),
+        ("5 teams", "each", "en", "", "5 teams each"),
+        ("5 teams", "over", "en", "5", "over 5 teams"),
+        ("5 teams", "余", "en", "5", "余 5 teams"),
+        ("60%", "力争…以上", "zh", "", "力争60%以上"),
+        ("60%", "at least …", "en", "", "at least 60%"),
+    ],
+)
+def test_qualify_places_the_qualifier(amount, qualifier, lang, number_text, expected):
+    assert qualify(amount, qualifier, lang, number_text) == expected
+
+
+def test_qualify_needs_no_number_by_default():
+    assert qualify("100套", "余", "zh") == "余100套"
