@@ -51,6 +51,20 @@ def indicator_years(ctx: Context):
                 ctx.add("year-out-of-range", pc, base + ("target", "year"), ind.target.year, "目标年份应晚于基期")
 
 
+@rule("target-differs", ("target-equals-baseline",), "目标值与基期值不同（相同时无法计算进展）")
+def target_differs(ctx: Context):
+    for pc in ctx.p["indicators"]:
+        for i, ind in enumerate(pc.model.indicators):
+            if ind.target.value == ind.baseline.value:
+                ctx.add(
+                    "target-equals-baseline",
+                    pc,
+                    ("indicators", i, "target", "value"),
+                    ind.target.value,
+                    f"基期值也是 {ind.baseline.value:g}",
+                )
+
+
 def allowed_range(ind: m.Indicator) -> tuple[float, float | None]:
     """The values an indicator can take: declared in data (`range`), else ≥ 0, and 0–100 for a percentage."""
     if ind.range is not None:
