@@ -327,11 +327,11 @@ def _templates_compiled_once():
     another, still each see their own plan and language.
     """
     original = render._env
-    render._env = functools.cache(original)  # type: ignore[assignment]
+    render._env = functools.cache(original)
     try:
         yield
     finally:
-        render._env = original  # type: ignore[assignment]
+        render._env = original
 
 
 @pytest.fixture(autouse=True)
@@ -362,7 +362,7 @@ def _accepted_and_rendered(data: dict[str, dict], tmp: Path) -> None:
     _render_everything(plan, root)
 
 
-_SETTINGS = dict(
+_SETTINGS = settings(
     deadline=None,
     database=None,
     derandomize=True,
@@ -371,7 +371,7 @@ _SETTINGS = dict(
 
 
 def test_whatever_the_checker_accepts_renders_in_both_languages(tmp_path: Path):
-    @settings(max_examples=4, **_SETTINGS)
+    @settings(_SETTINGS, max_examples=4)
     @given(data=variations())
     def run(data):
         _accepted_and_rendered(data, tmp_path)
@@ -381,7 +381,7 @@ def test_whatever_the_checker_accepts_renders_in_both_languages(tmp_path: Path):
 
 @pytest.mark.slow
 def test_whatever_the_checker_accepts_renders_many_variations(tmp_path: Path):
-    @settings(max_examples=60, **_SETTINGS)
+    @settings(_SETTINGS, max_examples=60)
     @given(data=variations())
     def run(data):
         _accepted_and_rendered(data, tmp_path)
