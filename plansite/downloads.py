@@ -148,8 +148,8 @@ def csv_cell(column: str, value: object) -> str:
     return text
 
 
-def json_number(value: float | int) -> float | int:
-    """A value for JSON: 3.0 as 3 (as the plan prints it), 1.99 as 1.99."""
+def json_value(value: object) -> object:
+    """A value for JSON: the number 3.0 as 3 (as the plan prints it), 1.99 as 1.99; anything else as it is."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
@@ -204,7 +204,7 @@ def write_downloads(plan: Plan, folder: Path) -> list[Path]:
                 "cumulative": ind.cumulative,
                 "values": [
                     {
-                        k: json_number(r[k]) if k == "value" else r[k]
+                        k: json_value(r[k])
                         for k in (
                             "year",
                             "kind",

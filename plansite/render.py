@@ -155,7 +155,7 @@ class Lang:
         if qualifier is None:
             return text
         q = self.plan.ui.strings["qualifier." + qualifier] if isinstance(qualifier, str) else qualifier
-        lang = "en" if self.code == "en" and q.en.strip() else "zh"
+        lang = self.code if q.en.strip() else "zh"
         return qualify(text, self.plain(q), lang, number_text)
 
     def tx(self, text: m.Text | None) -> Markup:

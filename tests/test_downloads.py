@@ -17,7 +17,7 @@ import pytest
 
 from plansite import models as m
 from plansite.check import load_plan
-from plansite.downloads import COLUMNS, TEXT_COLUMNS, csv_cell, indicator_rows, json_number, write_downloads
+from plansite.downloads import COLUMNS, TEXT_COLUMNS, csv_cell, indicator_rows, json_value, write_downloads
 from plansite.plan import Plan
 from plansite.textformat import number
 
@@ -133,9 +133,11 @@ def test_every_text_column_and_no_other_is_neutralised():
     assert csv_cell("source_date", "-1") == "-1"
 
 
-@pytest.mark.parametrize("value,out", [(3.0, 3), (3, 3), (1.99, 1.99), (0.0, 0), (-2.0, -2), (-0.5, -0.5)])
-def test_json_numbers_stay_numbers_and_whole_floats_become_ints(value, out):
-    got = json_number(value)
+@pytest.mark.parametrize(
+    "value,out", [(3.0, 3), (3, 3), (1.99, 1.99), (0.0, 0), (-2.0, -2), (-0.5, -0.5), ("3.0", "3.0"), (None, None)]
+)
+def test_json_values_stay_numbers_and_whole_floats_become_ints(value, out):
+    got = json_value(value)
     assert got == out and type(got) is type(out)
 
 
@@ -161,6 +163,7 @@ def hostile_plan(tmp_path_factory):
     edit("sources.yaml", "  publisher: 示例统计局", '  publisher: "+示例统计局"')
     edit("indicators.yaml", '  name: {zh: 示例经费, en: ""}', '  name: {zh: "-示例经费", en: "=cmd"}')
     edit("indicators.yaml", "  target: {year: 2025, value: 300}", "  target: {year: 2025, value: 1.99}")
+    edit("indicators.yaml", "  baseline: {year: 2020, value: 4}", "  baseline: {year: 2020, value: 4.0}")
     return load_plan(data, root)
 
 
@@ -385,3 +388,20 @@ def test_an_observation_without_quote_and_a_source_without_date_or_url_leave_the
         "https://example.org/p",
         2,
     )
+
+
+def test_an_indicator_without_a_unit_has_a_null_unit_in_json(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    path = root / "data" / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '  unit: {zh: 万元, en: ""}\n  unit_source: table\n'
+    assert old in text
+    path.write_text(text.replace(old, "  unit_source: none\n"), encoding="utf-8")
+    write_downloads(load_plan(root / "data", root), tmp_path / "out")
+    document = json.loads((tmp_path / "out" / "indicators.json").read_text(encoding="utf-8"))
+    assert [i["unit"] for i in document["indicators"]] == [{"zh": "家", "en": ""}, None]
+    baseline = next(
+        r for r in _rows(tmp_path / "out" / "indicators" / "example-spending.csv") if r["kind"] == "baseline"
+    )
+    assert (baseline["unit_zh"], baseline["unit_en"]) == ("", "")
