@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 # Characters Markdown or its extensions could read as syntax in a heading: emphasis, code, links, images,
 # raw HTML, entities, attribute lists ({: ...}), closing hashes, escapes, tables, abbreviations.
 _MD_SYNTAX = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:&\"'=$%^@]")
-_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def html_text(text: object) -> Markup:
@@ -59,9 +58,3 @@ def plotly_text(text: object) -> str:
 def yaml_string(text: object) -> str:
     """A double-quoted YAML scalar for front matter (JSON strings are valid YAML)."""
     return json.dumps(str(text), ensure_ascii=False)
-
-
-def safe_url(url: object) -> str:
-    """A link address from data/: only http(s) and mailto addresses, anything else becomes no link target."""
-    value = str(url or "").strip()
-    return value if value.lower().startswith(_SCHEMES) else "#"
