@@ -1,4 +1,7 @@
-"""One escaping helper per place where staff text lands: HTML text, attributes, Markdown headings, nav titles, plotly text.
+"""One escaping helper per place where staff text lands: Markdown headings, nav and page titles, plotly text, YAML.
+
+HTML text and attribute values in the page templates are escaped by Jinja's autoescape (plansite/render.py);
+Material's templates do not autoescape, so what they print gets nav_title below.
 
 Text from data/ and stories is plain text: whatever a person typed must show exactly as typed and never
 become markup. Each helper is applied once, at the boundary where the text enters its context.
@@ -17,16 +20,6 @@ from markupsafe import Markup, escape
 # Characters Markdown or its extensions could read as syntax in a heading: emphasis, code, links, images,
 # raw HTML, entities, attribute lists ({: ...}), closing hashes, escapes, tables, abbreviations.
 _MD_SYNTAX = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:&\"'=$%^@]")
-
-
-def html_text(text: object) -> Markup:
-    """Text for an HTML element's content."""
-    return escape(str(text))
-
-
-def html_attr(text: object) -> Markup:
-    """Text for a double-quoted HTML attribute value (quotes are escaped too)."""
-    return escape(str(text))
 
 
 def md_heading(text: object) -> Markup:
