@@ -336,6 +336,8 @@ def test_titles_descriptions_nav_and_embeds_show_the_text_as_typed(hostile_site,
     assert " ".join(renderer.lang.t("nav.home").split()) in nav
     not_found = _doc(site / "404.html")
     assert not_found.text("h1").startswith(" ".join(renderer.lang.t("notfound.title").split()))
+    story_html = (site / "updates" / "2024-05-03-accepted" / "index.html").read_text(encoding="utf-8")
+    assert story_html.count("data-plotly=") == 1 and "<noscript><img" in story_html  # the sanitizer kept the chart
     story = _doc(site / "updates" / "2024-05-03-accepted" / "index.html")
     typed = '示例动态 {{ 7*7 }} &lt;b&gt; & *em* {: onmouseover="window.__xss=1" }'
     assert story.text("title") == f"{typed} - {site_name}"
