@@ -138,7 +138,9 @@ def write_md(result: dict, reasons: dict[str, str], tests: list[str]) -> str:
         "",
         "Written by `make mutation` (`scripts/mutation.py`, mutmut 3.8.1) with the fast tests "
         + ", ".join(f"`{t}`" for t in tests)
-        + ". Score = killed / mutants; the goal is "
+        + " (those that load the real data/ are deselected in `[tool.mutmut]` of pyproject.toml: every mutant would"
+        " pay seconds for them). render.py is mutated whole but only the mutants of the named functions are run and"
+        " counted. Score = killed / mutants; the goal is "
         + f"{GOAL:.0%} over these modules. Each mutant that was not killed is listed with why it is acceptable "
         "(the explanation is kept from run to run; a new survivor reads " + TO_EXPLAIN + ").",
         "",
