@@ -96,7 +96,7 @@ _NO_SPACE_FLOW = re.compile(rf"[{{,][ \t]*+(?P<key>{_KEY}):(?P<next>[^\s/:])")
 _FW_FLOW = re.compile(
     r"^(?P<lead>[ \t]*+(?:-[ \t]++)*+(?:[^\s:#][^:#]*+:[ \t]++)?)(?P<open>[｛［])(?P<body>.*)(?P<close>[｝］])[ \t]*+(?:#.*)?$"
 )
-_FW_DASH = re.compile(r"^(?P<lead>[ \t]*+)(?P<dash>[－—–])[ \t]++\S")
+_FW_DASH = re.compile(r"^(?P<lead>[ \t]*+)(?P<dash>－)[ \t]++\S")
 _FW_COMMA_FLOW = re.compile(rf"，[ \t]*+(?P<key>{_KEY}):\s")
 _QUOTED = re.compile(r"\"(?:[^\"\\]++|\\.)*+\"|'(?:[^']++|'')*+'")
 
