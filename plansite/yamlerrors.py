@@ -65,7 +65,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         detail = f"这个文件看起来是 {guess} 编码（Windows 记事本或 WPS 存为“ANSI”时就是这样），不是 UTF-8；"
     else:
         detail = "这个文件不是 UTF-8 编码；"
-    detail += f"第一个无法按 UTF-8 读出的字节是 {byte}，在第 {line} 行第 {col} 个字符处"
+    detail += f"这里的字节 {byte} 不能按 UTF-8 读出"
     return None, [_not_utf8(file, line, col, detail)]
 
 
@@ -98,6 +98,7 @@ _FW_FLOW = re.compile(
 )
 _FW_DASH = re.compile(r"^(?P<lead>[ \t]*+)(?P<dash>－)[ \t]++\S")
 _FW_COMMA_FLOW = re.compile(rf"，[ \t]*+(?P<key>{_KEY}):\s")
+_FW_EMPTY = re.compile(r"(?::[ \t]++|^[ \t]*+-[ \t]++)(?P<quotes>“”|‘’|””)[ \t]*+(?:[,}\]]|#|$)")
 _QUOTED = re.compile(r"\"(?:[^\"\\]++|\\.)*+\"|'(?:[^']++|'')*+'")
 
 _FULL_WIDTH_NAME = {"｛": "{", "｝": "}", "［": "[", "］": "]", "“": '"', "”": '"', "‘": "'", "’": "'", "，": ","}
@@ -189,6 +190,17 @@ def _slip_on_line(masked: str, line: str, n: int, file: str) -> Problem | None:
             n,
             m.start("dash") + 1,
             detail=f"列表项开头用了全角的“{dash}”；应改为：{fixed.strip()}",
+        )
+    m = _FW_EMPTY.search(masked)
+    if m:
+        quotes = m.group("quotes")
+        fixed = line[: m.start("quotes")] + '""' + line[m.end("quotes") :]
+        return Problem(
+            "yaml-full-width-punct",
+            file,
+            n,
+            m.start("quotes") + 1,
+            detail=f"空值的引号用了全角的 {quotes} ，YAML 会把它当成两个字的文字；应改为：{fixed.strip()}",
         )
     m = _FW_COMMA_FLOW.search(masked) if "{" in masked else None
     if m:

@@ -177,8 +177,9 @@ class _Builder:
                 self._place(done.items)
                 continue
             if getattr(event, "anchor", None) is not None:  # refused at once: an alias is never expanded
-                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-                self.add("yaml-anchor-alias", pos, detail=f"“{sign}{event.anchor}”是 YAML 的锚点（&）或别名（*）")
+                alias = isinstance(event, yaml.AliasEvent)
+                what = f"别名“*{event.anchor}”" if alias else f"锚点“&{event.anchor}”"
+                self.add("yaml-anchor-alias", pos, detail=f"这里用了{what}，后面的内容不再读取")
                 return self.problems
             values += 1
             if len(self.problems) >= MAX_PROBLEMS:

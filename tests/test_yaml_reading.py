@@ -68,6 +68,7 @@ SLIPS = [
     ("fw-comma-in-braces", 'a:\n  unit: {zh: 家，en: ""}\n', 2, 15, "yaml-full-width-punct", "，"),
     ("fw-quotes-around-colon", "a:\n  q: “目标: 149”\n  b: 1\n", 2, 6, "yaml-full-width-punct", "“"),
     ("fw-dash", "a:\n－ x\n", 2, 1, "yaml-full-width-punct", "－"),
+    ("fw-empty-quotes", "unit: {zh: 家, en: “”}\n", 1, 19, "yaml-full-width-punct", "“”"),
     # what the parser says itself, translated
     ("colon-in-plain-value", "a:\n  q: 目标: 149\n", 2, 8, "yaml-syntax", "引号"),
     ("line-without-colon", "a: 1\nsome text\nb: 2\n", 2, 1, "yaml-syntax", "冒号"),
