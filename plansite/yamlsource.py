@@ -91,7 +91,7 @@ def parse_yaml_text(text: str, file: str) -> tuple[YamlDoc, list[Problem]]:
     size = len(text.encode("utf-8", errors="replace"))
     if size > MAX_FILE_BYTES:
         return doc, [_too_large(file, size)]
-    found = _tab_problems(text, file) or _control_characters(text, file) or yamlerrors.slips(text, file)
+    found = _control_characters(text, file) or _tab_problems(text, file) or yamlerrors.slips(text, file)
     if found:
         return doc, found[:MAX_PROBLEMS]
     loader = yamlerrors.LOADER(text)
@@ -122,13 +122,9 @@ def _control_characters(text: str, file: str) -> list[Problem]:
     ]
 
 
-class _Skip:
-    """Marks a key whose value is read only to be thrown away (the key was refused)."""
-
-
 _NO_KEY = object()  # a mapping waiting for its next key
 _BAD_KEY = object()  # a mapping reading a key that is not simple text
-_SKIP = _Skip()
+_SKIP = object()  # a refused key: its value is read only to be thrown away
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -145,7 +141,7 @@ class _Open:
 class _Builder:
     """Build plain data and positions from PyYAML events, with an explicit stack instead of recursion."""
 
-    def __init__(self, doc: YamlDoc, loader: yaml.SafeLoader):
+    def __init__(self, doc: YamlDoc, loader: Any):  # a yaml.CSafeLoader, or yaml.SafeLoader without libyaml
         self.doc = doc
         self.loader = loader
         self.problems: list[Problem] = []
