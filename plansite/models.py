@@ -615,7 +615,9 @@ class GlossaryTerm(Model):
     term: Text
     """The term in Chinese and its one English rendering."""
     variants: list[Str] = []
-    """Other English renderings accepted in translations."""
+    """Other English renderings a reader may search for (kept for search only, never used in the site's English)."""
+    rejected: list[Str] = []
+    """Renderings reviewed and rejected (wrong or misleading): the English edition must not use them."""
     definition: Text
     """A short definition for readers new to Chinese policy terms."""
 
