@@ -44,10 +44,18 @@ FIELDS = [
     ("qualifier", "string", "Qualifier of a target: 以上 (or more), 超过 (more than)"),
     ("cumulative", "boolean", "True for cumulative (累计) indicators"),
     ("match", "string", "For observed values: exact, or close-equivalent definition"),
+    ("as_of_zh", "string", "For observed values: when the source states the value, if not at year end (截至…)"),
+    ("as_of_en", "string", "The same in English"),
     ("source_title", "string", "Title of the source"),
     ("source_publisher", "string", "Publisher of the source"),
     ("source_date", "date", "Publication date of the source"),
-    ("source_url", "string", "Where the source can be read"),
+    ("source_url", "string", "Where the source can be read (the publisher's own address)"),
+    (
+        "source_read_on",
+        "string",
+        "Full-text copy the quoted sentence was checked on, when only the opening of the official page could be read "
+        "(not the publisher, not the source)",
+    ),
     ("quote", "string", "The sentence of the source that states the value"),
 ]
 COLUMNS = [f[0] for f in FIELDS]
@@ -69,6 +77,9 @@ def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
         "cumulative": ind.cumulative,
         "qualifier": "",
         "match": "",
+        "as_of_zh": "",
+        "as_of_en": "",
+        "source_read_on": "",
         "quote": "",
     }
     from_plan = {
@@ -118,6 +129,9 @@ def indicator_rows(plan: Plan, indicator_id: str) -> list[dict]:
                 "source_publisher": s.publisher,
                 "source_date": str(s.date or ""),
                 "source_url": s.url or "",
+                "source_read_on": s.read_on or "",
+                "as_of_zh": o.as_of.zh if o.as_of else "",
+                "as_of_en": o.as_of.en if o.as_of else "",
                 "quote": o.quote or "",
             }
         )
@@ -212,8 +226,11 @@ def write_downloads(plan: Plan, folder: Path) -> list[Path]:
                             "unit_zh",
                             "qualifier",
                             "match",
+                            "as_of_zh",
+                            "as_of_en",
                             "source_title",
                             "source_url",
+                            "source_read_on",
                             "quote",
                         )
                     }

@@ -526,11 +526,19 @@ class Source(Model):
     publisher: Str
     """Who published it."""
     date: Date | None = None
-    """Publication date."""
+    """Publication date, as the page shows it. Leave it out only together with date_shown: false."""
+    date_shown: bool = True
+    """False when the page shows no date: an explicit, checked statement (then date must be empty)."""
+    earliest_date: Date | None = None
+    """With date_shown: false, the earliest date the text itself implies (when it states one); else empty."""
     date_note: Str | None = None
-    """Anything more about the date (e.g. delivered vs published)."""
+    """Anything more about the date (e.g. delivered vs published, or what the undated text refers to)."""
     url: Url | None = None
-    """Where it can be read."""
+    """The publisher's own address of the document: the one the site cites and links."""
+    read_on: Url | None = None
+    """Address of a full-text copy the quoted sentences were checked on, when only the opening of the official page
+    could be read. Kept in the data; the site says the sentence was checked against a copy and never links or cites
+    the copy as the source."""
     kind: Literal[
         "statistics-bulletin", "government-work-report", "department-report", "newspaper", "government-notice", "other"
     ] = "other"
@@ -567,6 +575,9 @@ class Observation(Model):
     """Whether the source's definition matches the plan's exactly."""
     match_note: Text | None = None
     """For a close equivalent: how the definitions differ."""
+    as_of: Text | None = None
+    """When the source gives the value at a point other than year end (e.g. 截至2021年12月): that statement, shown
+    beside the value."""
 
 
 class Observations(Model):
@@ -588,7 +599,8 @@ class StatusEntry(Model):
     milestone: Id | None = None
     """Id of the milestone (give either project or milestone)."""
     date: Date
-    """Date the source states the fact (its publication date)."""
+    """Date of the fact: the event date the source's text states, else the source's publication date (for a source
+    whose page shows no date, the date its text states)."""
     stage: Literal["planning", "under-construction", "in-operation", "completed", "in-progress", "achieved"]
     """Stage: planning 前期, under-construction 在建, in-operation 投产, completed 完成 (projects);
     in-progress 推进中, achieved 已实现 (milestones)."""

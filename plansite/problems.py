@@ -99,7 +99,12 @@ _CODES = [
         "每个数值都必须注明公开来源：在 source 中填写 data/sources.yaml 里的来源 id，并在 quote 中摘录原文句子。",
     ),
     Code("source-no-url", "来源缺少网址", "请填写可以公开访问的原文网址（url）。"),
-    Code("source-no-date", "来源缺少发布日期", "请填写原文的发布日期（date），格式 YYYY-MM-DD。"),
+    Code(
+        "source-no-date",
+        "来源缺少发布日期",
+        "请填写原文的发布日期（date），格式 YYYY-MM-DD；如果原文页面确实没有显示日期，"
+        "请写 date_shown: false（正文能推断最早日期时，再写 earliest_date），不要留空。",
+    ),
     Code(
         "unit-mismatch", "单位前后不一致", "基期值、目标值和观测值应使用同一单位，或使用可以换算的单位（万元/亿元）。"
     ),
@@ -182,6 +187,18 @@ _CODES = [
         '花括号 { } 和方括号 [ ] 必须成对出现在同一个值里，里面的各项用英文逗号分隔，例如 {zh: 家, en: ""}。',
     ),
     # -- plausibility and cross-file rules (plansite/check.py, plansite/rules*.py)
+    # sources: a date shown or explicitly not shown, a copy read on (plansite/rules/sources.py)
+    Code(
+        "source-date-conflict",
+        "来源的日期字段互相矛盾",
+        "页面显示了日期就写 date（不写 date_shown 和 earliest_date）；页面没有显示日期就写 date_shown: false，"
+        "删去 date，正文能推断的最早日期写在 earliest_date。",
+    ),
+    Code(
+        "source-read-on-is-url",
+        "全文副本的网址与官方网址相同",
+        "url 填官方发布页面的网址；read_on 只填核对原文用的全文副本网址。两者相同时请删去 read_on。",
+    ),
     Code(
         "number-quoted",
         "数字加了引号",

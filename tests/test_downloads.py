@@ -125,9 +125,12 @@ def test_every_text_column_and_no_other_is_neutralised():
         "unit_en",
         "qualifier",
         "match",
+        "as_of_zh",
+        "as_of_en",
         "source_title",
         "source_publisher",
         "source_url",
+        "source_read_on",
         "quote",
     } == TEXT_COLUMNS
     assert csv_cell("source_date", "-1") == "-1"

@@ -16,6 +16,8 @@ def _dates(ctx: Context) -> Iterator[tuple[Parsed, tuple, dt.date]]:
         for i, s in enumerate(pc.model.sources):
             if s.date is not None:
                 yield pc, ("sources", i, "date"), s.date
+            if s.earliest_date is not None:
+                yield pc, ("sources", i, "earliest_date"), s.earliest_date
     for pc in ctx.p["status"]:
         for i, e in enumerate(pc.model.entries):
             yield pc, ("entries", i, "date"), e.date
