@@ -201,6 +201,18 @@ def annotate(text: m.Text, notes: list[m.EditorialNote], lang: Lang, prefix: str
     return html
 
 
+def editorial(text: m.Text, lang: Lang) -> Markup:
+    """Text the editors wrote (a note's reading or reason) as HTML, exactly as written.
+
+    Unlike plan text it is not passed through full_width(): the global punctuation note quotes the
+    source's ASCII marks, and a "restored" quotation would contradict what the note says.
+    """
+    if lang.code == "en" and not text.en.strip():
+        lang.pending = True
+        return Markup('<span lang="zh-Hans" class="untranslated">{}</span>').format(text.zh)
+    return escape(text.en if lang.code == "en" else text.zh)
+
+
 def _env() -> Environment:
     # Markdown attribute lists ({#top}) look like Jinja comments: move comments out of their way.
     env = Environment(
@@ -255,6 +267,7 @@ class Renderer:
             amount=self.lang.amount,
             span=self.lang.span,
             annotate=lambda text, notes, prefix="": annotate(text, notes, self.lang, prefix),
+            ed=lambda text: editorial(text, self.lang),
             heading=heading,
             embed_code=self.embed_code,
         )
