@@ -128,6 +128,19 @@ def test_glossary_terms_and_reference_titles_keep_their_one_english_rendering(pl
     assert problems == []
 
 
+_CAPITAL_PLAN = re.compile(r"\b[Tt](?:he|his) Plan\b")
+
+
+def test_the_plan_is_written_the_plan(plan):
+    """One convention: "the plan", lower case, in the data and in docs/en (a title keeps its own capitals)."""
+    from plansite import paths
+
+    texts = [(owner, t.en) for owner, t in text_pairs(plan)]
+    texts += [(str(p.name), p.read_text("utf-8")) for p in sorted((paths.ROOT / "docs" / "en").glob("*.md"))]
+    assert [owner for owner, en in texts if _CAPITAL_PLAN.search(en)] == []
+    assert _CAPITAL_PLAN.search("publicise the Plan and explain")  # the check can fail
+
+
 def test_the_consistency_check_fails_on_an_inconsistent_fixture():
     """tests/fixtures/translation-inconsistent.yaml (synthetic) breaks each rule once; each break is found."""
     fixture = yaml.safe_load((Path(__file__).parent / "fixtures" / "translation-inconsistent.yaml").read_text("utf-8"))
