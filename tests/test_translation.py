@@ -86,7 +86,8 @@ def translation_inconsistencies(names, texts) -> list[str]:
     """Where a text's English does not use the one rendering of a name its Chinese contains, or uses a rejected one.
 
     names: (id, zh, rendering, rejected renderings); texts: (owner, zh, en). A name whose Chinese lies inside a
-    longer name's Chinese in the same text (产学研 in 产学研用) is that longer name's occurrence, not its own.
+    longer name's Chinese in the same text (产学研 in 产学研用) is that longer name's occurrence, not its own; a
+    name's own entry (owner == its id) may quote its rejected literal form to explain it.
     """
     ordered = sorted(names, key=lambda n: -len(n[1]))
     rejected = [(name_id, r, _rendering_pattern(r)) for name_id, _, _, rejections in names for r in rejections]
@@ -101,7 +102,7 @@ def translation_inconsistencies(names, texts) -> list[str]:
             if not any(form.search(en_plain) for form in _one_rendering(rendering)):
                 problems.append(f"{owner}: {name_zh} -> {rendering!r} not in {en[:70]!r}")
         for name_id, form, pattern in rejected:
-            if pattern.search(en_plain):
+            if name_id != owner and pattern.search(en_plain):  # a term's own definition may quote its literal form
                 problems.append(f"{owner}: rejected {form!r} (of {name_id})")
     return problems
 
