@@ -245,8 +245,11 @@ def test_the_json_document_names_the_plan_and_each_indicator(hostile):
         "unit_zh": "家",
         "qualifier": "",
         "match": "exact",
+        "as_of_zh": "",
+        "as_of_en": "",
         "source_title": "@SUM(1+1)示例统计公报",
         "source_url": "https://example.org/report",
+        "source_read_on": "",
         "quote": '=HYPERLINK("https://example.org","示例企业达到7家")',
     }
     assert [v["kind"] for v in first["values"]] == ["baseline", "observed", "target"]
@@ -319,10 +322,13 @@ def test_every_cell_of_a_row_comes_from_the_data(hostile):
         "qualifier": "",
         "cumulative": "false",
         "match": "",
+        "as_of_zh": "",
+        "as_of_en": "",
         "source_title": "关于印发示例规划的通知",
         "source_publisher": "示例办公室",
         "source_date": "2022-09-19",
         "source_url": "https://example.org/plan",
+        "source_read_on": "",
         "quote": earlier["quote"],
     }
     assert earlier["quote"] and not earlier["quote"].startswith("'")  # the paragraph's text
