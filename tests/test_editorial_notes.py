@@ -33,6 +33,7 @@ NEW_NOTES = {
         "name-variant-14th-fyp-experimental",
         "name-variant-science-city",
         "name-variant-science-city-project",
+        "name-variant-pioneer-zone",
     ],
     "missing-row": ["missing-row-5-indicator-table"],
     "lost-characters": ["other-fashion-town-name"],
@@ -104,6 +105,7 @@ def test_names_written_two_ways_are_noted(plan: Plan):
         r"企校共建|校企联合": "校企共建研发中心",  # the programme order swapped within one list
         r"创新型县市": "创新型县（市）",
         r"光谷·天门科技城|天园光谷科技城": "光谷（天门）科技城",
+        r"武汉城市圈融合发展先行区": "武汉城市圈同城化创新发展先行区",
     }
     unnoted = []
     for pattern in variants:
