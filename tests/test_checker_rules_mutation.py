@@ -1,0 +1,178 @@
+"""Rule behaviour that the mutation run of the rules area (scripts/mutation.py --area rules) showed untested.
+
+Each test edits one line of the synthetic minimal fixture and asserts (file, line, code) of what the
+checker reports, with only the rule under test running where that keeps the test cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plansite.check import check
+
+from .conftest import FIXTURES, MINIMAL, overlay
+
+TODAY = dt.date(2026, 12, 1)
+BAD = FIXTURES / "bad"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A fresh copy of the synthetic fixture."""
+    shutil.copytree(MINIMAL, tmp_path / "project")
+    return tmp_path / "project"
+
+
+def _run(root: Path, rules: set[str] | None = None):
+    return check(root / "data", root, today=TODAY, rules=rules)[0]
+
+
+def _edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / "data" / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (name, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _line(root: Path, name: str, needle: str) -> int:
+    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def _found(report) -> set[tuple[str, int, str]]:
+    return {(p.file, p.line, p.code) for p in report.errors}
+
+
+def test_a_reference_into_a_valid_file_that_defines_no_ids_is_refused(root: Path):
+    """A valid editorial-notes.yaml with no notes is a complete (empty) id set, not an unknown one: the
+    commitment's note reference must be refused (base.Context.collect gives every space an id set)."""
+    (root / "data" / "editorial-notes.yaml").write_text("# SYNTHETIC test fixture.\nnotes: []\n", encoding="utf-8")
+    report = _run(root, rules={"commitment-refs"})
+    assert _found(report) == {
+        ("data/commitments.yaml", _line(root, "commitments.yaml", "note: example-range-dash"), "ref-unknown-note")
+    }
+
+
+def test_a_date_before_the_plan_s_history_names_the_earliest_year(root: Path):
+    _edit(root, "sources.yaml", "date: 2024-03-21", "date: 2015-03-21")
+    _edit(root, "indicators.yaml", "  - year: 2015", "  - year: 2016")
+    (problem,) = _run(root, rules={"dates-not-too-early"}).errors
+    assert (problem.file, problem.line, problem.code) == (
+        "data/sources.yaml",
+        _line(root, "sources.yaml", "date: 2015-03-21"),
+        "date-too-early",
+    )
+    assert problem.value == "2015-03-21" and "2016" in problem.detail
+
+
+def test_an_empty_english_ui_string_names_its_key(tmp_path: Path):
+    root = overlay(BAD / "ui-keys", tmp_path)
+    report = _run(root, rules={"ui-keys"})
+    (problem,) = [p for p in report.errors if p.code == "ui-english-missing"]
+    assert (problem.file, problem.line) == ("data/ui.yaml", _line(root, "ui.yaml", "nav.plan: {"))
+    assert problem.value == "nav.plan"
+
+
+def test_a_value_below_an_open_range_states_only_the_lower_bound(root: Path):
+    """A count has no upper bound: the message gives the bound there is and no Python None."""
+    _edit(root, "observations.yaml", "  value: 7\n", "  value: -7\n")
+    _edit(root, "observations.yaml", "示例企业达到7家。", "示例企业达到-7家。")
+    (problem,) = _run(root).errors
+    assert (problem.file, problem.line, problem.code) == ("data/observations.yaml", 5, "value-out-of-range")
+    assert "0" in problem.detail and "None" not in problem.detail and "—" not in problem.detail
+
+
+def test_the_plan_holds_every_checked_file_and_where_it_came_from():
+    """check() builds the Plan from the parsed files: each part is the file's model and files maps each kind
+    (and each chain and chapter) to its path, which pages cite as their source."""
+    report, plan = check(MINIMAL / "data", MINIMAL, today=TODAY)
+    assert report.errors == [] and plan is not None
+    assert [r.id for r in plan.references.references] == ["example-document"]
+    assert [n.id for n in plan.notes.notes] == ["example-range-dash", "example-global"]
+    assert [c.id for c in plan.commitments.commitments] == ["example-enterprises-2025", "example-bases"]
+    assert [o.value for o in plan.observations.observations] == [7]
+    assert [ch.id for ch in plan.chains] == ["example-chain"]
+    assert plan.files["references"] == "data/references.yaml"
+    assert plan.files["observations"] == "data/observations.yaml"
+    assert plan.files["chain/example-chain"] == "data/industries/example-chain.yaml"
+    assert plan.files["chapter/" + plan.chapters[0].id] == "data/plan/chapter-1.yaml"
+
+
+def test_a_second_value_for_the_same_indicator_and_year_names_the_first_line(root: Path):
+    path = root / "data" / "observations.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + text.split("observations:\n", 1)[1], encoding="utf-8")
+    (problem,) = _run(root, rules={"observation-unique"}).errors
+    assert (problem.file, problem.line) == ("data/observations.yaml", 11)
+    assert "第 3 行" in problem.detail
+
+
+def test_a_unit_mismatch_points_at_the_chinese_unit_even_in_block_style(root: Path):
+    _edit(root, "observations.yaml", '  unit: {zh: 家, en: ""}', '  unit:\n    en: ""\n    zh: 个')
+    (problem,) = _run(root, rules={"observation-unit"}).errors
+    assert (problem.file, problem.line, problem.code) == (
+        "data/observations.yaml",
+        _line(root, "observations.yaml", "zh: 个"),
+        "unit-mismatch",
+    )
+
+
+def test_a_value_not_in_its_quote_says_which_value_was_looked_for(root: Path):
+    _edit(root, "observations.yaml", "  value: 7\n", "  value: 70\n")
+    (problem,) = _run(root, rules={"value-in-quote"}).errors
+    assert (problem.file, problem.line, problem.code) == ("data/observations.yaml", 5, "value-not-in-quote")
+    assert "70家" in problem.detail
+
+
+_MILESTONE = '- id: example-milestone\n  name: {zh: 示例里程碑, en: ""}\n  paragraphs: [1-1-p1]\n'
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "old", "new"),
+    [
+        ("editorial-notes.yaml", "- id: example-range-dash", "- id: example-global", "- id: example-range-dash"),
+        ("commitments.yaml", "- id: example-enterprises-2025", "- id: example-bases", "- id: example-enterprises-2025"),
+        ("commitments.yaml", "- id: example-milestone", _MILESTONE, _MILESTONE + _MILESTONE),
+        ("sources.yaml", "- id: example-plan", "- id: example-report", "- id: example-plan"),
+    ],
+    ids=["note", "commitment", "milestone", "source"],
+)
+def test_a_duplicate_id_names_the_line_of_its_first_definition(root: Path, name, first, old, new):
+    first_line = _line(root, name, first)
+    _edit(root, name, old, new)
+    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
+    second = [i for i, line in enumerate(lines, 1) if line == first][1]
+    (problem,) = _run(root, rules={"ids-unique"}).errors
+    assert (problem.file, problem.line, problem.code) == (f"data/{name}", second, "id-duplicate")
+    assert f"data/{name}:{first_line} " in problem.detail
+
+
+def test_dates_are_checked_without_a_traceback_when_the_indicator_table_is_broken(root: Path):
+    """With no valid indicators.yaml there is no history to take the earliest year from: the rule falls back
+    to the plan's first year instead of failing on an empty list."""
+    (root / "data" / "indicators.yaml").write_text("# SYNTHETIC test fixture.\nindicators: 5\n", encoding="utf-8")
+    report = _run(root)
+    assert "type-wrong" in {p.code for p in report.errors}
+    assert "date-too-early" not in {p.code for p in report.errors}
+
+
+def test_a_note_may_quote_the_lead_of_its_paragraph(root: Path):
+    """A paragraph's text for notes is its lead and its body: a source found in the lead is accepted."""
+    _edit(root, "editorial-notes.yaml", "  source: 建设12个\n", "  source: 示例引语\n")
+    _edit(root, "editorial-notes.yaml", "  target: 1-1-p2\n", "  target: 1-1-p1\n")
+    assert _run(root, rules={"note-source-in-target"}).errors == []
+    _edit(root, "editorial-notes.yaml", "  source: 示例引语\n", "  source: 不在段落里\n")
+    assert _found(_run(root, rules={"note-source-in-target"})) == {
+        ("data/editorial-notes.yaml", _line(root, "editorial-notes.yaml", "不在段落里"), "note-source-missing")
+    }
+
+
+def test_a_project_with_a_milestone_stage_is_told_the_project_stages(tmp_path: Path):
+    root = overlay(BAD / "status-stage", tmp_path)
+    (problem,) = _run(root, rules={"status-stage"}).errors
+    assert (problem.file, problem.line, problem.code) == ("data/status.yaml", 5, "value-not-allowed")
+    assert "under-construction" in problem.detail and "planning" in problem.detail
