@@ -176,3 +176,44 @@ def test_a_project_with_a_milestone_stage_is_told_the_project_stages(tmp_path: P
     (problem,) = _run(root, rules={"status-stage"}).errors
     assert (problem.file, problem.line, problem.code) == ("data/status.yaml", 5, "value-not-allowed")
     assert "under-construction" in problem.detail and "planning" in problem.detail
+
+
+def test_a_chapter_id_that_is_not_its_number_is_refused_with_its_children(root: Path):
+    _edit(root, "plan/chapter-1.yaml", 'id: "1"\n', 'id: "01"\n')
+    report = _run(root, rules={"plan-ids"})
+    assert _found(report) == {
+        ("data/plan/chapter-1.yaml", 2, "id-out-of-place"),  # the chapter: "01" is not a number
+        ("data/plan/chapter-1.yaml", _line(root, "plan/chapter-1.yaml", "- id: 1-1"), "id-out-of-place"),
+    }
+    assert {p.value for p in report.errors} == {"01", "1-1"}
+
+
+def test_a_section_id_that_does_not_extend_its_parent_is_refused_and_told_the_form(root: Path):
+    _edit(root, "plan/chapter-1.yaml", "  - id: 1-1-1\n", "  - id: 1-2-1\n")
+    (problem,) = _run(root, rules={"plan-ids"}).errors
+    assert (problem.file, problem.line, problem.code) == (
+        "data/plan/chapter-1.yaml",
+        _line(root, "plan/chapter-1.yaml", "- id: 1-2-1"),
+        "id-out-of-place",
+    )
+    assert problem.value == "1-2-1" and "1-1-1" in problem.detail
+
+
+def test_an_indicator_table_or_heading_note_on_a_whole_chapter_is_refused_at_its_line(root: Path):
+    _edit(root, "indicators.yaml", "division: 1-1\n", 'division: "1"\n')
+    _edit(root, "editorial-notes.yaml", "  target: 1-1-p2\n", '  scope: heading\n  target: "1"\n')
+    assert _found(_run(root, rules={"division-in-section"})) == {
+        ("data/indicators.yaml", _line(root, "indicators.yaml", 'division: "1"'), "division-not-in-section"),
+        ("data/editorial-notes.yaml", _line(root, "editorial-notes.yaml", 'target: "1"'), "division-not-in-section"),
+    }
+
+
+def test_a_missing_ui_key_is_named(tmp_path: Path):
+    root = overlay(BAD / "ui-keys", tmp_path)
+    missing = [p for p in _run(root, rules={"ui-keys"}).errors if p.code == "ui-key-missing"]
+    text = (root / "data" / "ui.yaml").read_text(encoding="utf-8")
+    assert missing
+    for problem in missing:
+        assert (problem.file, problem.line) == ("data/ui.yaml", _line(root, "ui.yaml", "strings:"))
+        assert isinstance(problem.value, str) and f"  {problem.value}:" not in text
+        assert problem.value in problem.detail
