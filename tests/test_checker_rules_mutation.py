@@ -217,3 +217,47 @@ def test_a_missing_ui_key_is_named(tmp_path: Path):
         assert (problem.file, problem.line) == ("data/ui.yaml", _line(root, "ui.yaml", "strings:"))
         assert isinstance(problem.value, str) and f"  {problem.value}:" not in text
         assert problem.value in problem.detail
+
+
+def test_a_target_year_equal_to_the_baseline_year_is_refused_at_the_target(root: Path):
+    _edit(root, "indicators.yaml", "target: {year: 2025, value: 10,", "target: {year: 2020, value: 10,")
+    (problem,) = _run(root, rules={"indicator-years"}).errors
+    assert (problem.file, problem.line, problem.code) == (
+        "data/indicators.yaml",
+        _line(root, "indicators.yaml", "target: {year: 2020, value: 10,"),
+        "year-out-of-range",
+    )
+    assert problem.value == 2020 and problem.detail
+
+
+def test_a_unit_source_without_a_unit_is_a_missing_field(root: Path):
+    _edit(root, "indicators.yaml", '  unit: {zh: 家, en: ""}\n  unit_source: table\n', "  unit_source: table\n")
+    (problem,) = _run(root, rules={"indicator-unit-source"}).errors
+    assert (problem.file, problem.line, problem.code) == (
+        "data/indicators.yaml",
+        _line(root, "indicators.yaml", "- id: example-enterprises"),
+        "field-missing",
+    )
+
+
+def test_a_future_status_date_is_refused_at_its_line(root: Path):
+    _edit(root, "status.yaml", "  date: 2024-05-01\n", "  date: 2027-05-01\n")
+    assert _found(_run(root, rules={"dates-not-future"})) == {
+        ("data/status.yaml", _line(root, "status.yaml", "date: 2027-05-01"), "date-in-future")
+    }
+
+
+def test_a_target_equal_to_the_baseline_says_the_baseline_value(tmp_path: Path):
+    root = overlay(BAD / "target-differs", tmp_path)
+    (problem,) = _run(root, rules={"target-differs"}).errors
+    assert (problem.file, problem.line, problem.code) == ("data/indicators.yaml", 24, "target-equals-baseline")
+    assert problem.detail and str(problem.value).rstrip("0").rstrip(".") in problem.detail
+
+
+@pytest.mark.parametrize("code", ["source-no-url", "source-no-date"])
+def test_a_source_without_url_or_date_is_named_by_its_id(tmp_path: Path, code: str):
+    root = overlay(BAD / code, tmp_path)
+    (problem,) = [p for p in _run(root).errors if p.code == code]
+    assert (problem.file, problem.line) == ("data/sources.yaml", 3)
+    first_id = (root / "data" / "sources.yaml").read_text(encoding="utf-8").splitlines()[2]
+    assert first_id == f"- id: {problem.value}"
