@@ -261,3 +261,30 @@ def test_a_source_without_url_or_date_is_named_by_its_id(tmp_path: Path, code: s
     assert (problem.file, problem.line) == ("data/sources.yaml", 3)
     first_id = (root / "data" / "sources.yaml").read_text(encoding="utf-8").splitlines()[2]
     assert first_id == f"- id: {problem.value}"
+
+
+def test_two_chains_with_the_same_order_are_a_numbering_gap_not_a_traceback(root: Path):
+    chain = root / "data" / "industries" / "example-chain.yaml"
+    twin = root / "data" / "industries" / "example-chain-2.yaml"
+    twin.write_text(chain.read_text(encoding="utf-8").replace("example-chain", "example-twin"), encoding="utf-8")
+    report = _run(root, rules={"chain-order"})
+    assert {(p.code, p.line) for p in report.errors} == {("numbering-gap", 3)}
+
+
+def test_an_unknown_unit_paragraph_is_refused(root: Path):
+    _edit(
+        root,
+        "indicators.yaml",
+        "  unit_source: table\n  cumulative: false\n  baseline: {year: 2020, value: 4}",
+        "  unit_source: text\n  unit_paragraph: 9-9-p9\n  cumulative: false\n  baseline: {year: 2020, value: 4}",
+    )
+    assert _found(_run(root, rules={"indicator-refs"})) == {
+        ("data/indicators.yaml", _line(root, "indicators.yaml", "unit_paragraph: 9-9-p9"), "ref-unknown-paragraph")
+    }
+
+
+def test_a_future_observation_year_is_refused_and_names_the_year(root: Path):
+    _edit(root, "observations.yaml", "  year: 2023\n", "  year: 2027\n")
+    (problem,) = [p for p in _run(root, rules={"dates-not-future"}).errors if p.code == "date-in-future"]
+    assert (problem.file, problem.line) == ("data/observations.yaml", 4)
+    assert "2027" in problem.detail
