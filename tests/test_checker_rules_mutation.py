@@ -284,7 +284,8 @@ def test_an_unknown_unit_paragraph_is_refused(root: Path):
 
 
 def test_a_future_observation_year_is_refused_and_names_the_year(root: Path):
-    _edit(root, "observations.yaml", "  year: 2023\n", "  year: 2027\n")
-    (problem,) = [p for p in _run(root, rules={"dates-not-future"}).errors if p.code == "date-in-future"]
-    assert (problem.file, problem.line) == ("data/observations.yaml", 4)
-    assert "2027" in problem.detail
+    """Checked as if on 2022-06-01, the fixture's 2023 observation lies in the future."""
+    report = check(root / "data", root, today=dt.date(2022, 6, 1), rules={"dates-not-future"})[0]
+    (problem,) = [p for p in report.errors if p.line == 4]
+    assert (problem.file, problem.code, problem.value) == ("data/observations.yaml", "date-in-future", 2023)
+    assert "2023" in problem.detail
