@@ -286,6 +286,6 @@ def test_an_unknown_unit_paragraph_is_refused(root: Path):
 def test_a_future_observation_year_is_refused_and_names_the_year(root: Path):
     """Checked as if on 2022-06-01, the fixture's 2023 observation lies in the future."""
     report = check(root / "data", root, today=dt.date(2022, 6, 1), rules={"dates-not-future"})[0]
-    (problem,) = [p for p in report.errors if p.line == 4]
+    (problem,) = [p for p in report.errors if (p.file, p.line) == ("data/observations.yaml", 4)]
     assert (problem.file, problem.code, problem.value) == ("data/observations.yaml", "date-in-future", 2023)
     assert "2023" in problem.detail
