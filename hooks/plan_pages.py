@@ -15,16 +15,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from plansite import search
-from plansite.check import check
 from plansite.csp import with_csp
 from plansite.escape import nav_title
+from plansite.gate import GateClosed, open_gate
 from plansite.htmlfix import valid_html
 from plansite.images import ChromiumMissing
 from plansite.outputs import write_outputs
-from plansite.render import Renderer, alternate_url, newest_data_date
-from plansite.sanitize import clean_story
+from plansite.render import Renderer, alternate_url
+from plansite.sanitize import clean_story, is_story
 from plansite.searchindex import compact_search_index
-from plansite.stories import check_stories
 from plansite.updates import UpdateError, expand_shortcodes, read_updates
 
 log = logging.getLogger("mkdocs.hooks.plan_pages")
@@ -34,15 +33,11 @@ _build: dict = {}
 def on_config(config):
     lang = config.extra["lang"]
     root = Path(config.config_file_path).resolve().parent
-    report, plan = check(root / config.extra.get("data", "data"), root)
-    if plan is None:  # stop before any page is written
-        messages = "\n".join(p.format() for p in report.errors)
-        raise PluginError(f"data/ 有错误，网站没有生成。\n{messages}\n{report.summary()}")
+    try:  # data/ and the stories, checked before any page is written
+        plan, report = open_gate(root, root / config.extra.get("data", "data"), Path(config.docs_dir))
+    except GateClosed as e:
+        raise PluginError(str(e)) from None
     log.info(report.summary())
-    story_problems, _ = check_stories([Path(config.docs_dir)], root, plan)  # the checker's story rules, before any page
-    if any(p.severity == "error" for p in story_problems):
-        messages = "\n".join(p.format() for p in story_problems if p.severity == "error")
-        raise PluginError(f"动态文章有错误，网站没有生成。\n{messages}")
     renderer = Renderer(plan, lang, config.site_url or "/", config.extra.get("edit_base") or "")
     try:
         renderer.updates = read_updates(Path(config.docs_dir))
@@ -53,14 +48,7 @@ def on_config(config):
         from material.plugins.search import plugin as search_plugin
 
         search.install(search_plugin, plan)
-    config.extra["ui"] = {key: renderer.lang.plain(text) for key, text in plan.ui.strings.items()}
-    config.extra["newest_data"] = str(newest_data_date(plan))
-    _other, other_root = alternate_url(config.site_url or "/", lang, "", absolute=True)
-    config.extra["hreflang"] = {
-        "this": "zh-Hans" if lang == "zh" else "en",
-        "other": "en" if lang == "zh" else "zh-Hans",
-        "other_root": other_root,
-    }
+    config.extra.update(renderer.theme_extra())
     _build.update(plan=plan, renderer=renderer, lang=lang, root=root, site_name=str(config.site_name))
     config.site_name = nav_title(config.site_name)  # Material prints it raw in <title> and the header
     return config
@@ -88,22 +76,9 @@ def on_page_content(html, page, config, files):
     for key in ("title", "description"):
         if key in page.meta and not isinstance(page.meta[key], Markup):
             page.meta[key] = nav_title(page.meta[key])
-    if _is_story(page):
-        html = clean_story(html, _chart_fragments(page.file.src_uri))
+    if not page.file.generated_by and is_story(page.file.src_uri):
+        html = clean_story(html, _build["renderer"].chart_markup(page.file.src_uri))
     return html
-
-
-def _is_story(page) -> bool:
-    uri = page.file.src_uri
-    return not page.file.generated_by and uri.startswith("updates/") and uri != "updates/index.md"
-
-
-def _chart_fragments(src_uri: str) -> list[str]:
-    """The site's own chart markup as a [[chart:…]] shortcode writes it on this page (kept by the sanitizer)."""
-    renderer = _build["renderer"]
-    renderer.current = src_uri
-    template = renderer.env.get_template("_chart.md.j2")
-    return [template.render(chart=chart).strip() for chart in renderer.charts.values()]
 
 
 def on_page_context(context, page, config, nav):

@@ -328,6 +328,26 @@ class Renderer:
         )
         return str(code)  # a plain string: printed into <textarea> it is escaped once more
 
+    def chart_markup(self, page_path: str) -> list[str]:
+        """Every chart's markup as a [[chart:…]] shortcode writes it on page_path (the sanitizer keeps it intact)."""
+        self.current = page_path
+        template = self.env.get_template("_chart.md.j2")
+        return [template.render(chart=chart).strip() for chart in self.charts.values()]
+
+    def theme_extra(self) -> dict:
+        """What the theme's overrides read from config.extra: ui strings, the newest data date, hreflang pair."""
+        lang = self.lang.code
+        _other, other_root = alternate_url(self.site_url, lang, "", absolute=True)
+        return {
+            "ui": {key: self.lang.plain(text) for key, text in self.plan.ui.strings.items()},
+            "newest_data": str(newest_data_date(self.plan)),
+            "hreflang": {
+                "this": HTML_LANG[lang],
+                "other": HTML_LANG["en" if lang == "zh" else "zh"],
+                "other_root": other_root,
+            },
+        }
+
     def url(self, path: str, anchor: str = "") -> str:
         """Link from the page being rendered to another page, relative, so the site works under any base path."""
         return relative_url(self.current, path) + (f"#{anchor}" if anchor else "")

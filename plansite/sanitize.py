@@ -25,6 +25,11 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+def is_story(src_uri: str) -> bool:
+    """A hand-written story page (docs/<lang>/updates/*.md, not the generated index)."""
+    return src_uri.startswith("updates/") and src_uri != "updates/index.md"
+
+
 def _attribute(tag: str, name: str, value: str) -> str | None:
     if name == "id" and (value.startswith("__") or value.startswith("md-")):
         return None  # would shadow Material's own elements (#__config, #__search …)
