@@ -105,10 +105,15 @@ def test_the_plan_holds_every_checked_file_and_where_it_came_from():
 def test_a_second_value_for_the_same_indicator_and_year_names_the_first_line(root: Path):
     path = root / "data" / "observations.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + text.split("observations:\n", 1)[1], encoding="utf-8")
+    path.write_text(
+        "# (a line so that the first entry's line differs from its column)\n"
+        + text
+        + text.split("observations:\n", 1)[1],
+        encoding="utf-8",
+    )
     (problem,) = _run(root, rules={"observation-unique"}).errors
-    assert (problem.file, problem.line) == ("data/observations.yaml", 11)
-    assert "第 3 行" in problem.detail
+    assert (problem.file, problem.line) == ("data/observations.yaml", 12)
+    assert "第 4 行" in problem.detail
 
 
 def test_a_unit_mismatch_points_at_the_chinese_unit_even_in_block_style(root: Path):
@@ -289,3 +294,33 @@ def test_a_future_observation_year_is_refused_and_names_the_year(root: Path):
     (problem,) = [p for p in report.errors if (p.file, p.line) == ("data/observations.yaml", 4)]
     assert (problem.file, problem.code, problem.value) == ("data/observations.yaml", "date-in-future", 2023)
     assert "2023" in problem.detail
+
+
+def test_a_duplicate_term_names_the_line_of_the_first(root: Path):
+    path = root / "data" / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + text.split("terms:\n", 1)[1], encoding="utf-8")
+    (problem,) = _run(root, rules={"ids-unique"}).errors
+    assert (problem.file, problem.code) == ("data/glossary.yaml", "id-duplicate")
+    assert "data/glossary.yaml:3 " in problem.detail
+
+
+def test_a_value_exactly_at_the_top_of_its_range_is_allowed(root: Path):
+    _edit(
+        root,
+        "indicators.yaml",
+        "  cumulative: false\n  baseline: {year: 2020, value: 4}",
+        "  cumulative: false\n  range: {min: 0, max: 10}\n  baseline: {year: 2020, value: 4}",
+    )
+    assert _run(root, rules={"value-range"}).errors == []  # the target is 10, the declared maximum
+    _edit(root, "indicators.yaml", "target: {year: 2025, value: 10,", "target: {year: 2025, value: 11,")
+    assert {p.code for p in _run(root, rules={"value-range"}).errors} == {"value-out-of-range"}
+
+
+def test_unknown_paragraphs_in_a_target_and_an_earlier_value_are_refused_at_their_lines(root: Path):
+    _edit(root, "indicators.yaml", "paragraphs: [1-1-p1]}", "paragraphs: [9-9-p1]}")
+    _edit(root, "indicators.yaml", "    paragraph: 1-1-p2", "    paragraph: 9-9-p2")
+    assert _found(_run(root, rules={"indicator-refs"})) == {
+        ("data/indicators.yaml", _line(root, "indicators.yaml", "9-9-p1"), "ref-unknown-paragraph"),
+        ("data/indicators.yaml", _line(root, "indicators.yaml", "9-9-p2"), "ref-unknown-paragraph"),
+    }
