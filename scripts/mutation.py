@@ -91,10 +91,16 @@ AREAS = {
             "tests/test_checker_rules_mutation.py",
             "tests/test_checker_bad_input.py",
         ],
-        sample=150,
+        sample=200,
         undecorate=True,
-        note="run in a copy where each @rule decorator is a call after its function (mutmut skips decorated"
-        " functions); the random mangling test (no crash on cut files, 6 s) is deselected in `[tool.mutmut]`",
+        note="Run in a copy where each @rule decorator is a call after its function (mutmut skips decorated"
+        " functions); the random mangling test (no crash on cut files, 6 s) is deselected in `[tool.mutmut]`."
+        " History of this sample: its first 150 mutants were run before tests/test_checker_rules_mutation.py"
+        " existed and 107 were killed (71.3 %); that file was written against their survivors. The sample was"
+        " then extended to 200 with the same seed (random.sample keeps the first 150 picks), so its last 50 were"
+        " chosen independently of the new tests: 38 of those 50 were killed (76 %), the unbiased estimate for the"
+        " area (the full sample's figure is biased upward, its survivors having been read). Tests then added"
+        " for the holdout's survivors make it biased too from now on; a fresh seed gives a new estimate.",
     ),
 }
 MODULES = AREAS["public"].modules  # kept for callers of the old names
@@ -376,7 +382,8 @@ def run_area(name: str, area: Area, args: argparse.Namespace) -> dict:
         sample_info = {"size": size, "of": len(names), "seed": area.seed}
     if not args.report_only:
         if args.retest:
-            run_names = [s["mutant"] for s in collect(base, specs, only)["not_killed"]]
+            # a timeout is an endless loop: it would only run into its time limit again
+            run_names = [s["mutant"] for s in collect(base, specs, only)["not_killed"] if s["status"] != "timeout"]
         elif only is not None:
             run_names = sorted(only)
         else:

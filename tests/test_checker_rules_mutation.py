@@ -324,3 +324,10 @@ def test_unknown_paragraphs_in_a_target_and_an_earlier_value_are_refused_at_thei
         ("data/indicators.yaml", _line(root, "indicators.yaml", "9-9-p1"), "ref-unknown-paragraph"),
         ("data/indicators.yaml", _line(root, "indicators.yaml", "9-9-p2"), "ref-unknown-paragraph"),
     }
+
+
+def test_a_ui_key_built_from_an_optional_vocabulary_is_required(root: Path):
+    """Target.qualifier is `Literal[...] | None`: its values still name ui keys the pages look up."""
+    _edit(root, "ui.yaml", '  qualifier.超过: {zh: "超过", en: "more than"}\n', "")
+    report = _run(root, rules={"ui-keys"})
+    assert {(p.file, p.code, p.value) for p in report.errors} == {("data/ui.yaml", "ui-key-missing", "qualifier.超过")}
