@@ -331,3 +331,14 @@ def test_a_ui_key_built_from_an_optional_vocabulary_is_required(root: Path):
     _edit(root, "ui.yaml", '  qualifier.超过: {zh: "超过", en: "more than"}\n', "")
     report = _run(root, rules={"ui-keys"})
     assert {(p.file, p.code, p.value) for p in report.errors} == {("data/ui.yaml", "ui-key-missing", "qualifier.超过")}
+
+
+def test_a_status_entry_for_both_a_project_and_a_milestone_is_refused_at_the_entry(root: Path):
+    _edit(
+        root,
+        "status.yaml",
+        "- project: example-chain-01\n",
+        "- project: example-chain-01\n  milestone: example-milestone\n",
+    )
+    report = _run(root, rules={"status-refs"})
+    assert _found(report) == {("data/status.yaml", 3, "field-missing")}
