@@ -326,7 +326,8 @@ def write_md(result: dict, reasons: dict[str, str]) -> str:
     ]
     for name, r in result["areas"].items():
         lines.append(_row(f"`{name}`" + (" (sample)" if r.get("sample") else ""), r["total"]))
-    lines.append(_row("**all**", result["total"]))
+    sampled = any(r.get("sample") for r in result["areas"].values())
+    lines.append(_row("**all**" + (" (sampled areas count their sample)" if sampled else ""), result["total"]))
     for name, r in result["areas"].items():
         lines += ["", f"## Area `{name}`", ""]
         lines.append("Tests: " + ", ".join(f"`{t}`" for t in r["tests"]) + ". " + (r.get("note") or "").strip())
