@@ -164,3 +164,20 @@ def test_glossary_page_shows_every_term_in_both_languages(pages, plan):
         for t in plan.glossary.terms:
             assert f'<div id="{t.id}"><dt><span lang="zh-Hans">{escape(t.term.zh)}</span>' in md
             assert f'<span lang="en">{escape(t.term.en)}</span>' in md
+
+
+@pytest.mark.parametrize(
+    "lang,qualifier,expected",
+    [
+        ("zh", "以上", "<dd>110家以上</dd>"),
+        ("en", "以上", "<dd>110 enterprises or more</dd>"),
+        ("zh", "超过", "<dd>超过110家</dd>"),
+        ("en", "超过", "<dd>more than 110 enterprises</dd>"),
+    ],
+)
+def test_indicator_page_puts_the_target_qualifier_where_the_language_puts_it(plan, lang, qualifier, expected):
+    real = plan.indicator("high-tech-enterprises")
+    ind = real.model_copy(update={"target": real.target.model_copy(update={"qualifier": qualifier})})
+    renderer = Renderer(plan, lang)
+    page = renderer._render("indicators/x.md", "indicator.md.j2", ind=ind)
+    assert expected in page.markdown
