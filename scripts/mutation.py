@@ -341,6 +341,13 @@ def write_md(result: dict, reasons: dict[str, str]) -> str:
                 " the sample (at the measured 0.15 mutants/s on two shared cores the full run would take about"
                 f" {s['of'] / 0.15 / 3600:.1f} h).",
             ]
+            if s.get("holdout_from"):
+                seed, _, n = s["holdout_from"].partition(":")
+                lines[-1] += (
+                    f" The names were drawn only from mutants outside the earlier sample"
+                    f" `random.Random({seed}).sample(sorted(names), {n})`, whose survivors tests had been written"
+                    " against: no test was written with these mutants in view, so this is an unbiased estimate."
+                )
         lines += ["", "| module | mutants | killed | survived | timeout | other | score |"]
         lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for mod, m in r["modules"].items():
@@ -379,8 +386,14 @@ def run_area(name: str, area: Area, args: argparse.Namespace) -> dict:
     if area.sample:
         names = all_names(base, specs)
         size = min(area.sample, len(names))
-        only = set(random.Random(area.seed).sample(names, size))
-        sample_info = {"size": size, "of": len(names), "seed": area.seed}
+        pool = names
+        if args.holdout_from:  # leave out an earlier sample whose survivors tests were written against
+            seed, _, n = args.holdout_from.partition(":")
+            seen = set(random.Random(int(seed)).sample(names, min(int(n), len(names))))
+            pool = [x for x in names if x not in seen]
+        size = min(area.sample, len(pool))
+        only = set(random.Random(area.seed).sample(pool, size))
+        sample_info = {"size": size, "of": len(names), "seed": area.seed, "holdout_from": args.holdout_from or None}
     if not args.report_only:
         if args.retest:
             # a timeout is an endless loop: it would only run into its time limit again
@@ -407,6 +420,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--area", help=f"one area: {', '.join(AREAS)} (or a name for the modules given; default all)")
     parser.add_argument("--tests", nargs="+", help="test files to run (default: the area's)")
     parser.add_argument("--sample", type=int, help="run a fixed-seed random sample of this many mutants")
+    parser.add_argument("--seed", type=int, help="the sample's seed (default: the area's)")
+    parser.add_argument(
+        "--holdout-from",
+        metavar="SEED:N",
+        help="sample only mutants outside the earlier sample random.Random(SEED).sample(names, N): an unbiased estimate",
+    )
     parser.add_argument("--max-children", type=int, default=2, help="parallel workers (default 2: shared cores)")
     parser.add_argument("--fresh", action="store_true", help="delete mutants/ first (no results kept from before)")
     parser.add_argument("--report-only", action="store_true", help="only rewrite benchmarks/ from mutants/")
@@ -431,6 +450,8 @@ def main(argv: list[str] | None = None) -> int:
             area.tests = args.tests
         if args.sample is not None:
             area.sample = args.sample or None
+        if args.seed is not None:
+            area.seed = args.seed
     result = run_area(name, area, args)
     previous = json.loads(OUT_JSON.read_text(encoding="utf-8")) if OUT_JSON.exists() else {}
     merged = merge(previous, name, result)
