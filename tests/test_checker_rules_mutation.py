@@ -342,3 +342,73 @@ def test_a_status_entry_for_both_a_project_and_a_milestone_is_refused_at_the_ent
     )
     report = _run(root, rules={"status-refs"})
     assert _found(report) == {("data/status.yaml", 3, "field-missing")}
+
+
+# -- the fresh holdout sample (seed 20261202) ----------------------------------------------------------
+
+
+def test_a_duplicate_paragraph_id_in_a_section_is_placed_at_both_its_lines(root: Path):
+    """Paragraphs of a child division are located through its `children` path, not the file's top line."""
+    first = _line(root, "plan/chapter-1.yaml", "- id: 1-1-p1")
+    _edit(root, "plan/chapter-1.yaml", "- id: 1-1-p2", "- id: 1-1-p1")
+    second = _line(root, "plan/chapter-1.yaml", 'text: {zh: "第二段') - 1
+    (problem,) = _run(root, rules={"ids-unique"}).errors
+    assert (problem.file, problem.line, problem.code) == ("data/plan/chapter-1.yaml", second, "id-duplicate")
+    assert f"data/plan/chapter-1.yaml:{first} " in problem.detail
+
+
+def test_a_future_earliest_date_is_refused_at_its_line(root: Path):
+    _edit(root, "sources.yaml", "  date: 2024-03-21\n", "  date_shown: false\n  earliest_date: 2027-03-21\n")
+    assert _found(_run(root, rules={"dates-not-future"})) == {
+        ("data/sources.yaml", _line(root, "sources.yaml", "earliest_date: 2027-03-21"), "date-in-future")
+    }
+
+
+def test_a_unit_taken_from_the_text_without_its_paragraph_is_a_missing_field_with_no_value(root: Path):
+    _edit(
+        root,
+        "indicators.yaml",
+        "  unit_source: table\n  cumulative: false\n  baseline: {year: 2020, value: 4}",
+        "  unit_source: text\n  cumulative: false\n  baseline: {year: 2020, value: 4}",
+    )
+    (problem,) = _run(root, rules={"indicator-unit-source"}).errors
+    assert (problem.file, problem.line, problem.code) == (
+        "data/indicators.yaml",
+        _line(root, "indicators.yaml", "- id: example-enterprises"),
+        "field-missing",
+    )
+    assert problem.value is None and "unit_paragraph" in problem.detail
+
+
+def test_an_earlier_value_is_ranged_in_the_indicator_s_unit_and_refused_at_its_line(root: Path):
+    """0.01 亿元 is 100 万元: inside a declared minimum of 50 万元 only if the earlier value's own unit is used."""
+    _edit(
+        root,
+        "indicators.yaml",
+        "  baseline: {year: 2020, value: 100}",
+        "  range: {min: 50}\n  baseline: {year: 2020, value: 100}",
+    )
+    assert _run(root, rules={"value-range"}).errors == []
+    _edit(root, "indicators.yaml", "    value: 0.01\n", "    value: 0.001\n")
+    assert _found(_run(root, rules={"value-range"})) == {
+        ("data/indicators.yaml", _line(root, "indicators.yaml", "value: 0.001"), "value-out-of-range")
+    }
+
+
+def test_a_note_without_a_target_is_a_missing_field_at_the_note(root: Path):
+    _edit(root, "editorial-notes.yaml", "  target: 1-1-p2\n", "")
+    assert _found(_run(root, rules={"note-target"})) == {
+        ("data/editorial-notes.yaml", _line(root, "editorial-notes.yaml", "- id: example-range-dash"), "field-missing")
+    }
+
+
+def test_a_status_entry_for_an_unknown_project_is_refused_at_its_line(root: Path):
+    _edit(root, "status.yaml", "- project: example-chain-01\n", "- project: example-chain-99\n")
+    assert _found(_run(root, rules={"status-refs"})) == {("data/status.yaml", 3, "ref-unknown-project")}
+
+
+def test_an_empty_english_ui_string_in_block_style_is_refused_at_its_english_line(root: Path):
+    _edit(root, "ui.yaml", '  nav.home: {zh: "首页", en: "Home"}\n', '  nav.home:\n    zh: "首页"\n    en: ""\n')
+    assert _found(_run(root, rules={"ui-keys"})) == {
+        ("data/ui.yaml", _line(root, "ui.yaml", '    en: ""'), "ui-english-missing")
+    }
