@@ -346,7 +346,7 @@ def write_md(result: dict, reasons: dict[str, str]) -> str:
                 lines[-1] += (
                     f" The names were drawn only from mutants outside the earlier sample"
                     f" `random.Random({seed}).sample(sorted(names), {n})`, whose survivors tests had been written"
-                    " against: no test was written with these mutants in view, so this is an unbiased estimate."
+                    " against: when these mutants were first run, no test had been written with them in view, so that first figure is an unbiased estimate (a later --retest after new tests is not)."
                 )
         lines += ["", "| module | mutants | killed | survived | timeout | other | score |"]
         lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
