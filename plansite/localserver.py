@@ -7,6 +7,19 @@ import http.server
 import threading
 from pathlib import Path
 
+# Debian's Chromium, and the flags that keep it off the network (this machine's closed network refuses
+# Chromium's background connections): shared by the browser tests and scripts/benchmark.py.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 
 class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
     """Files from the site folder; a missing page gets the site's own 404.html (the English one under /en/)."""

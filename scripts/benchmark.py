@@ -21,7 +21,7 @@ from pathlib import Path
 from plansite import paths
 from plansite.check import load_plan
 from plansite.images import render_images
-from plansite.localserver import serve
+from plansite.localserver import CHROMIUM, CHROMIUM_ARGS, serve
 from plansite.render import Renderer
 
 OUT = paths.ROOT / "benchmarks" / "results.json"
@@ -32,15 +32,6 @@ PAGES = {
     "indicator page": "indicators/high-tech-enterprises/",
     "embed page": "embed/high-tech-enterprises/",
 }
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def build(site: Path, cache: Path) -> float:
@@ -85,7 +76,7 @@ def page_weight(site: Path) -> dict:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     results = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or CHROMIUM, args=CHROMIUM_ARGS)
         for name, path in PAGES.items():
             context = browser.new_context(viewport={"width": 375, "height": 800})
             responses: list = []

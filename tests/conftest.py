@@ -51,6 +51,29 @@ def expected_problems(case_dir: Path) -> set[tuple[str, str, str]]:
     return out
 
 
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    """The real built site served on loopback, as a static host serves it."""
+    from plansite.localserver import serve
+
+    server = serve(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, kept off the network."""
+    from playwright import sync_api as playwright
+
+    from plansite.localserver import CHROMIUM, CHROMIUM_ARGS
+
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """Both languages built from the real data with --strict, the way CI publishes them."""

@@ -8,12 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright import sync_api as playwright
 
 from plansite.csp import inline_scripts, script_hash
-from plansite.localserver import serve
-
-from .test_browser import ARGS, CHROMIUM
 
 pytestmark = pytest.mark.build
 
@@ -50,21 +46,6 @@ def test_every_page_carries_the_policy_with_exactly_its_own_inline_scripts_hashe
         assert "'unsafe-eval'" not in everything and not re.search(r"https?:|\*", everything), page
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert html.index("Content-Security-Policy") < html.index('<meta charset="utf-8">') < 1024
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    server = serve(built_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class Watched:

@@ -359,9 +359,8 @@ def doc_html(site: Path, ind_id: str) -> str:
 def test_no_payload_runs_on_any_page_of_the_hostile_build_in_chromium(hostile_site, hostile_plan):
     from playwright import sync_api as playwright
 
-    from plansite.localserver import serve
-
-    from .test_browser import ARGS, CHROMIUM
+    from plansite.localserver import CHROMIUM, serve
+    from plansite.localserver import CHROMIUM_ARGS as ARGS
 
     server = serve(hostile_site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
