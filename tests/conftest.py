@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,6 +52,20 @@ def expected_problems(case_dir: Path) -> set[tuple[str, str, str]]:
             file, lineno, code = line.rsplit(":", 2)
             out.add((file, lineno, code))
     return out
+
+
+def mkdocs_build(
+    site: Path, config: str = "mkdocs.yml", *, quiet: bool = True, env: dict[str, str] | None = None, **more: str
+) -> subprocess.CompletedProcess[str]:
+    """One `mkdocs build --strict` of the project into site, with env added (PLANSITE_DATA, PLANSITE_DOCS …)."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", *(["-q"] if quiet else []), "-f", config]
+    return subprocess.run(
+        [*cmd, "-d", str(site)],
+        cwd=paths.ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {}), **more},
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture(scope="module")

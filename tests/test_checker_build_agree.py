@@ -12,11 +12,8 @@ import contextlib
 import copy
 import datetime as dt
 import functools
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,7 +27,7 @@ from plansite.check import check
 from plansite.render import Renderer
 from plansite.rules.uikeys import STATIC_KEYS, STATUS_REASONS, families, required_ui_keys
 
-from .conftest import MINIMAL
+from .conftest import MINIMAL, mkdocs_build
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -510,14 +507,7 @@ def test_a_generated_variation_builds_with_mkdocs_strict(tmp_path: Path):
     shutil.copytree(paths.ROOT / "docs" / "zh", docs)
     for story in (docs / "updates").glob("*.md"):
         story.unlink()
-    env = dict(os.environ, PLANSITE_DATA=str(root / "data"), PLANSITE_DOCS=str(docs), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=paths.ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs_build(site, PLANSITE_DATA=str(root / "data"), PLANSITE_DOCS=str(docs))
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site / "index.html").is_file() and (site / "plan" / "1-1" / "index.html").is_file()
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from plansite.render import Renderer
 from plansite.sanitize import clean_story
 from plansite.updates import Update, rss
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, mkdocs_build
 
 HOSTILE = FIXTURES / "hostile"
 PAYLOADS = [
@@ -225,21 +224,13 @@ def test_the_policy_hashes_the_themes_inline_scripts_and_nothing_from_the_conten
 
 def build_hostile(site: Path) -> Path:
     env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
         PLANSITE_DATA=str(HOSTILE / "data"),
         PLANSITE_DOCS=str(HOSTILE / "docs" / "zh"),
         PLANSITE_DOCS_EN=str(HOSTILE / "docs" / "en"),
         PLANSITE_CACHE=str(site.parent / "cache"),
     )
     for config, out in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(out)],
-            cwd=paths.ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        result = mkdocs_build(out, config, env=env)
         assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -14,7 +12,7 @@ import pytest
 
 from plansite import paths
 
-from .conftest import FIXTURES, overlay
+from .conftest import FIXTURES, mkdocs_build, overlay
 
 pytestmark = pytest.mark.build
 
@@ -120,14 +118,7 @@ def test_every_page_has_a_language_a_description_and_readable_heading_ids(parsed
 def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
     root = overlay(FIXTURES / "bad" / "number-with-unit", tmp_path)
     site = tmp_path / "site"
-    env = dict(os.environ, PLANSITE_DATA=str(root / "data"), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=paths.ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs_build(site, quiet=False, PLANSITE_DATA=str(root / "data"))
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "observations.yaml:5:10: number-with-unit" in output
@@ -137,22 +128,14 @@ def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
 def test_compliance_footer_shows_each_filled_slot_and_hides_empty_ones(built_site, tmp_path):
     empty = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'class="compliance">\n  </ul>' in empty or re.search(r'<ul class="compliance">\s*</ul>', empty)
-    env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
+    site = tmp_path / "site"
+    result = mkdocs_build(
+        site,
         SITE_HOST="天门市科学技术局",
         SITE_GOV_CODE="4290060001",
         SITE_ICP="鄂ICP备05005537号-1",
         SITE_MPS="鄂公网安备42900602000138号",
         SITE_MPS_CODE="42900602000138",
-    )
-    site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=paths.ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
     )
     assert result.returncode == 0, result.stderr
     found = re.search(r'<ul class="compliance">(.*?)</ul>', (site / "index.html").read_text(encoding="utf-8"), re.S)

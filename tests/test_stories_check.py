@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import markdown  # type: ignore[import-untyped]
@@ -26,7 +23,7 @@ from plansite.stories import Known, check_stories, check_story
 from plansite.updates import UpdateError, expand_shortcodes, read_updates
 from plansite.yamlsource import parse_yaml_text
 
-from .conftest import FIXTURES, MINIMAL, overlay
+from .conftest import FIXTURES, MINIMAL, mkdocs_build, overlay
 
 BAD_STORIES = sorted(p for p in (FIXTURES / "bad-stories").iterdir() if p.is_dir())
 TODAY = dt.date(2026, 12, 1)
@@ -289,13 +286,7 @@ def test_a_bad_story_stops_the_build_with_the_checkers_message(tmp_path: Path):
         encoding="utf-8",
     )
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        capture_output=True,
-        text=True,
-        cwd=paths.ROOT,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANSITE_DOCS=str(docs)),
-    )
+    result = mkdocs_build(site, quiet=False, PLANSITE_DOCS=str(docs))
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "2025-01-01-typo.md:9:1: story-shortcode-malformed" in output and "[[value:high-tech-enterprises]]" in output
