@@ -13,11 +13,12 @@ from decimal import Decimal
 import plotly.graph_objects as go
 
 from . import models as m
+from . import wording
 from .check import in_indicator_unit
 from .escape import plotly_text as pt
 from .plan import Plan
 from .status import indicator_status
-from .textformat import full_width, number
+from .textformat import number
 
 # Trace types in the vendored plotly.js basic bundle; any other renders as empty axes, so it is refused.
 SUPPORTED_TRACES = frozenset({"scatter", "bar", "pie"})
@@ -83,16 +84,10 @@ class _Words:
         self.plan, self.lang = plan, lang
 
     def __call__(self, key: str, **fill) -> str:
-        text = self.plan.ui.strings[key]
-        out = text.en if self.lang == "en" and text.en.strip() else full_width(text.zh)
-        for k, v in fill.items():
-            out = out.replace("{" + k + "}", str(v))
-        return out
+        return wording.fill(wording.pick(self.plan.ui.strings[key], self.lang), fill)
 
     def text(self, t: m.Text | None) -> str:
-        if t is None:
-            return ""
-        return t.en if self.lang == "en" and t.en.strip() else full_width(t.zh)
+        return wording.pick(t, self.lang)
 
 
 def _base_layout(title: str, source: str, y_title: str) -> dict:

@@ -26,6 +26,7 @@ from .status import ICON as STATUS_ICON
 from .status import ORDER as STATUS_ORDER
 from .status import headline, indicator_status, project_stage_counts
 from .textformat import amount_en, full_width, heading, number, rendering_core
+from .wording import fill, has_english, pick
 
 LANGS = ("zh", "en")
 _CN_DIGITS = str.maketrans("一二三四五六七八九", "123456789")
@@ -79,20 +80,15 @@ class Lang:
             else None
         )
 
-    def t(self, key: str) -> str:
-        """A chrome string (data/ui.yaml)."""
-        text = self.plan.ui.strings[key]
-        return self.plain(text)
+    def t(self, key: str, **values) -> str:
+        """A chrome string (data/ui.yaml), its {placeholders} filled from values: t("home.projects", n=5)."""
+        return fill(self.plain(self.plan.ui.strings[key]), values)
 
     def plain(self, text: m.Text | None, source: bool = False) -> str:
         """Text for places where no markup may go (titles, attributes)."""
-        if text is None:
-            return ""
-        if self.code == "en" and text.en.strip():
-            return text.en
-        if self.code == "en":
+        if text is not None and self.code == "en" and not has_english(text):
             self.pending = True
-        return full_width(text.zh)
+        return pick(text, self.code)
 
     def glossary_links(self, text: str) -> Markup:
         """Escaped text in which the first use of each glossary term on the page links to its definition."""

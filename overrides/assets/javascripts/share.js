@@ -1,0 +1,1 @@
+/* Share panel: copy link, system share sheet. */
