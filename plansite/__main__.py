@@ -1,4 +1,4 @@
-"""Command line: `python -m plansite check` (data/ and the stories) and `python -m plansite schemas`."""
+"""Command line: `python -m plansite check` (data/ and the stories), `changes BASE [HEAD]` and `schemas`."""
 
 from __future__ import annotations
 
@@ -35,6 +35,14 @@ def main(argv: list[str] | None = None) -> int:
         default="text",
         help="github：输出 GitHub Actions 注释，显示在拉取请求的对应行上",
     )
+    ch = sub.add_parser(
+        "changes",
+        help="用文字说明两个 Git 版本之间的数据变更对读者意味着什么（Markdown，供拉取请求的评论使用）",
+    )
+    ch.add_argument("base", metavar="BASE", help="修改前的版本：提交、分支或标签（例如 main）")
+    ch.add_argument("head", metavar="HEAD", nargs="?", help="修改后的版本；省略时比较工作区中（尚未提交）的文件")
+    ch.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言（默认中文）")
+    ch.add_argument("--max-length", type=int, default=0, help="最多输出多少个字符（超出时截断并注明；0 表示不限）")
     s = sub.add_parser("schemas", help="由模型重新生成 schemas/ 中的 JSON Schema")
     s.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
     args = parser.parse_args(argv)
@@ -58,6 +66,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(p.github() if args.format == "github" else p.format())
         print(report.summary())
         return 1 if report.errors else 0
+    if args.command == "changes":
+        from .changes import ChangesError, summarise, truncate
+
+        try:
+            text = summarise(args.base, args.head, args.lang)
+        except ChangesError as e:
+            print(e, file=sys.stderr)
+            return 2
+        print(truncate(text, args.max_length, args.lang) if args.max_length else text, end="")
+        return 0
     if args.check:
         stale = stale_schemas(paths.SCHEMAS)
         for name in stale:

@@ -1,0 +1,842 @@
+"""What a data change means for readers, in words: `python -m plansite changes BASE [HEAD]`.
+
+For whoever approves a pull request (the bureau's leadership), who should not have to read a YAML diff.
+BASE and HEAD are git revisions; without HEAD the working tree is compared (what you are about to
+commit). Each revision's data folder and stories are exported with `git archive` into a temporary
+folder (the working tree, the index and the stash are never touched), read with the same models as
+the checker, and compared:
+
+- yearly values added, changed or removed, per indicator and year, with their sources;
+- the status changes they cause, computed with plansite.status on the plan at BASE and at HEAD;
+- project and milestone stage changes (status entries) with their dated evidence;
+- new, edited or removed stories (title, date, the page's path on the site);
+- plan-text edits with their editorial notes, and a loud warning for an edit without one;
+- sources added, changed or removed; glossary and interface-text edits in brief; other data files;
+- the checker's verdict on HEAD (data and stories).
+
+The output is Markdown for a pull-request comment, starting with the hidden MARKER by which the
+workflow finds and updates its own comment. Data text is escaped (`md`), so nothing a person typed
+becomes markup or a mention. The tool's own wording is kept here (WORDS, Chinese and English) rather
+than in data/ui.yaml: it is not site chrome, and it must work when HEAD's ui.yaml is what is broken.
+Stage and status names are the site's own (ui.yaml of HEAD, else BASE).
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import models as m
+from . import paths
+from .catalog import KINDS, claim
+from .check import Report, check
+from .plan import Plan, walk
+from .problems import ERROR
+from .stories import LANGS, check_stories, split_story, story_files
+from .textformat import amount_en, number
+from .wording import fill, pick
+from .yamlsource import load_yaml, parse_yaml_text
+
+MARKER = "<!-- plansite-changes -->"
+WORKING_TREE = None  # HEAD omitted: compare with the files as they are on disk
+
+# The data folder inside a repository, and the docs folder beside it (as `plansite check` finds it).
+DATA_REL = paths.DATA.relative_to(paths.ROOT)
+
+WORDS: dict[str, tuple[str, str]] = {
+    "title": ("数据变更说明", "What this change means for readers"),
+    "compared": ("比较 {base}（修改前）与 {head}（修改后）。", "Comparing {base} (before) with {head} (after)."),
+    "worktree": ("工作区（尚未提交的文件）", "the working tree (uncommitted files)"),
+    "nothing": ("没有影响读者的数据或文章变更。", "Nothing readers see in the data or the stories changes."),
+    "verdict": ("检查结果", "Checker verdict"),
+    "pass": (
+        "✅ 通过：修改后的数据和文章没有错误（{warnings} 个警告）。",
+        "✅ Passed: no errors after the change ({warnings} warning(s)).",
+    ),
+    "fail": (
+        "❌ {n} 个错误，修改不能发布。前 {shown} 个：",
+        "❌ {n} errors: this change cannot be published. The first {shown}:",
+    ),
+    "fail.more": (
+        "……另有 {n} 个，运行 `python -m plansite check` 查看全部。",
+        "… and {n} more: run `python -m plansite check` to see them all.",
+    ),
+    "fail.lang": ("", "(The checker's messages are in Chinese.)"),
+    "values": ("指标数值", "Indicator values"),
+    "added": ("新增", "Added"),
+    "changed": ("修改", "Changed"),
+    "removed": ("删除", "Removed"),
+    "year": ("{year}年", "{year}"),
+    "arrow": ("{old} → {new}", "{old} → {new}"),
+    "kind.level": ("", ""),
+    "kind.cumulative-total": ("（累计）", " (cumulative)"),
+    "kind.yearly-flow": ("（当年新增）", " (in that year)"),
+    "source": ("来源：{source}", "Source: {source}"),
+    "source.none": ("未注明来源", "no source given"),
+    "quote": ("原文：“{quote}”", "Quote: “{quote}”"),
+    "fields": ("改动的字段：{fields}", "Fields changed: {fields}"),
+    "status": ("进展状态变化（按本站计算规则）", "Status changes (by the site's rule)"),
+    "status.change": ("{name}：{old} → {new}", "{name}: {old} → {new}"),
+    "status.basis": ("依据 {year}年 {value}；2025年目标 {target}", "based on {value} in {year}; 2025 target {target}"),
+    "status.same": ("{name}：状态不变（{status}）", "{name}: status unchanged ({status})"),
+    "status.new": ("{name}：新指标，状态 {status}", "{name}: new indicator, status {status}"),
+    "status.gone": ("{name}：指标被删除（原状态 {status}）", "{name}: indicator removed (was {status})"),
+    "status.unknown": (
+        "无法计算状态变化：{which}的数据有错误。",
+        "The status changes cannot be computed: the data {which} has errors.",
+    ),
+    "status.before": ("修改前", "before the change"),
+    "status.after": ("修改后", "after the change"),
+    "stages": ("项目与里程碑进展", "Project and milestone stages"),
+    "stage.project": ("重点项目", "Flagship project"),
+    "stage.milestone": ("里程碑", "Milestone"),
+    "stage.latest": ("{what} {name}：最新阶段 {old} → {new}", "{what} {name}: latest stage {old} → {new}"),
+    "stage.same": (
+        "{what} {name}：最新阶段不变（{stage}），依据有改动",
+        "{what} {name}: latest stage unchanged ({stage}); its evidence changed",
+    ),
+    "stage.entry": ("{change} {date} {stage}：{note}", "{change} {date} {stage}: {note}"),
+    "stories": ("动态文章", "Stories"),
+    "story.lang.zh": ("中文", "Chinese"),
+    "story.lang.en": ("英文", "English"),
+    "story": (
+        "{change}（{language}）：{title}，{date}，网页 {link}（文件 {file}）",
+        "{change} ({language}): {title}, {date}, page {link} (file {file})",
+    ),
+    "story.untitled": ("（无标题）", "(no title)"),
+    "story.undated": ("（无日期）", "(no date)"),
+    "plantext": ("规划原文", "Plan text"),
+    "plantext.warning": (
+        "**规划原文被修改，但没有新增或修改相应的编辑说明**（data/editorial-notes.yaml）：{places}。"
+        "规划原文必须与发布的文件逐字一致；提取错误应在编辑说明中记录，而不是直接改原文。请确认后再批准。",
+        "**The plan text was changed without a new or edited editorial note** (data/editorial-notes.yaml): {places}. "
+        "The plan text must match the published document word for word; an extraction error is recorded in an "
+        "editorial note rather than corrected in the text. Please make sure before approving.",
+    ),
+    "plantext.edit": ("{what} {place}：{old} → {new}", "{what} {place}: {old} → {new}"),
+    "plantext.paragraph": ("段落", "Paragraph"),
+    "plantext.lead": ("段落引语", "Paragraph lead"),
+    "plantext.heading": ("标题", "Heading"),
+    "plantext.project": ("专栏项目", "Box project"),
+    "plantext.note": (
+        "编辑说明 {id}（{kind}）：原文“{source}”读作“{reading}”。理由：{reason}",
+        "Editorial note {id} ({kind}): “{source}” reads “{reading}”. Reason: {reason}",
+    ),
+    "plantext.nonote": ("⚠️ 没有相应的编辑说明", "⚠️ no editorial note for this edit"),
+    "plantext.notes": ("编辑说明的改动（原文未改）", "Editorial notes changed (plan text unchanged)"),
+    "plantext.translation": ("英文译文有 {n} 处改动：{places}", "{n} English translations changed: {places}"),
+    "sources": ("来源", "Sources"),
+    "glossary": ("术语表和界面文字", "Glossary and interface text"),
+    "glossary.terms": ("术语表：{parts}", "Glossary: {parts}"),
+    "glossary.ui": ("界面文字：{parts}", "Interface text: {parts}"),
+    "count": ("{change} {n} 条（{ids}）", "{change} {n} ({ids})"),
+    "others": ("其他数据文件", "Other data files"),
+    "others.file": ("{file}（本摘要不逐项说明，请看文件差异）", "{file} (not itemised here: see the diff)"),
+    "truncated": (
+        "（摘要过长，已截断；完整内容见本次运行的摘要页面。）",
+        "(Summary too long and cut short; the full text is in this run's summary page.)",
+    ),
+    "error.git": ("无法读取 Git 仓库：{detail}", "Cannot read the git repository: {detail}"),
+    "error.rev": (
+        "找不到修订版本 “{rev}”：请写一个存在的提交、分支或标签（例如 main、HEAD~1）。",
+        "No such revision “{rev}”: give an existing commit, branch or tag (e.g. main, HEAD~1).",
+    ),
+    "list.sep": ("、", ", "),
+    "field.sep": ("，", ", "),
+}
+
+
+class ChangesError(Exception):
+    """The command cannot run (not a repository, no such revision): said in words, never a traceback."""
+
+
+def word(key: str, lang: str, **values: object) -> str:
+    zh, en = WORDS[key]
+    return fill(en if lang == "en" else zh, values)
+
+
+# ---------------------------------------------------------------------------- escaping for GitHub Markdown
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"'=$%^@:])")
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+
+
+def md(text: object) -> str:
+    """Data text as literal text in GitHub Markdown: every ASCII punctuation mark backslash-escaped, one line.
+
+    CommonMark reads a backslash before any ASCII punctuation as that character, so no emphasis, link,
+    HTML tag, entity, table cell or @mention can come out of what a person typed.
+    """
+    flat = " ".join(str(text).split())
+    return _MD_PUNCT.sub(r"\\\1", flat)
+
+
+def md_url(url: str | None) -> str:
+    """A URL as an autolink when it is a plain http(s) address, else as escaped text."""
+    if not url:
+        return ""
+    return f"<{url}>" if _SAFE_URL.fullmatch(url) else md(url)
+
+
+def code(text: object) -> str:
+    """Text in a code span, shown literally: the fence is one backtick longer than any run inside it."""
+    flat = " ".join(str(text).split())
+    fence = "`" * (max((len(r) for r in re.findall("`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+# ---------------------------------------------------------------------------- one revision, read
+@dataclass
+class Side:
+    """The data and stories at one revision, read with the checker's models (each file on its own)."""
+
+    label: str
+    root: Path
+    data: Path
+    report: Report
+    plan: Plan | None
+    models: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)  # kind -> [(file, model)]
+    files: dict[str, bytes] = field(default_factory=dict)  # root-relative path -> content (data and stories)
+    kinds: dict[str, str] = field(default_factory=dict)  # root-relative data file -> kind ("" when unclaimed)
+
+    def one(self, kind: str) -> Any:
+        items = self.models.get(kind) or []
+        return items[0][1] if items else None
+
+    def many(self, kind: str) -> list[Any]:
+        return [model for _, model in self.models.get(kind) or []]
+
+
+def _docs_folders(data: Path) -> list[Path]:
+    return [data.parent / "docs" / lang for lang in LANGS]
+
+
+def read_side(label: str, root: Path, data: Path) -> Side:
+    """Check the data and stories under root, and read every file that parses on its own."""
+    report, plan = check(data, root)
+    story_problems, stories = check_stories(_docs_folders(data), root, plan)
+    report.problems.extend(story_problems)
+    report.files_checked += stories
+    side = Side(label, root, data, report, plan)
+    claimed, unclaimed = claim(data)
+    for kind in KINDS:
+        side.models[kind.name] = []
+        for path in claimed[kind.name]:
+            rel = path.relative_to(root).as_posix()
+            side.kinds[rel] = kind.name
+            side.files[rel] = path.read_bytes()
+            doc, problems = load_yaml(path, rel)
+            if any(p.severity == ERROR for p in problems) or not isinstance(doc.data, dict):
+                continue
+            try:
+                side.models[kind.name].append((rel, kind.model.model_validate(doc.data)))
+            except ValidationError:
+                continue
+    for path in unclaimed:
+        rel = path.relative_to(root).as_posix()
+        side.kinds[rel] = ""
+        side.files[rel] = path.read_bytes()
+    for folder in _docs_folders(data):
+        for path in story_files(folder):
+            side.files[path.relative_to(root).as_posix()] = path.read_bytes()
+    return side
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
+    except OSError as e:
+        raise ChangesError(word("error.git", "zh", detail=e)) from None
+
+
+def repository(start: Path) -> Path:
+    result = _git(start, "rev-parse", "--show-toplevel")
+    if result.returncode:
+        raise ChangesError(result.stderr.decode("utf-8", "replace").strip() or "git rev-parse")
+    return Path(result.stdout.decode().strip())
+
+
+def resolve(repo: Path, rev: str) -> str:
+    """The commit a revision names; ChangesError when there is none."""
+    result = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    if result.returncode or rev.startswith("-"):
+        raise ChangesError(rev)
+    return result.stdout.decode().strip()
+
+
+def export(repo: Path, commit: str, dest: Path, parts: Iterable[str]) -> None:
+    """The given folders of one commit, written under dest (git archive: nothing in the repository changes)."""
+    present = [p for p in parts if _git(repo, "cat-file", "-e", f"{commit}:{p}").returncode == 0]
+    if not present:
+        return
+    result = _git(repo, "archive", "--format=tar", commit, "--", *present)
+    if result.returncode:
+        raise ChangesError(result.stderr.decode("utf-8", "replace").strip())
+    with tarfile.open(fileobj=io.BytesIO(result.stdout)) as tar:
+        tar.extractall(dest, filter="data")
+
+
+# ---------------------------------------------------------------------------- the comparison
+@dataclass
+class Names:
+    """Chinese or English names of what the data talks about, from whichever side has them (HEAD first)."""
+
+    lang: str
+    sides: tuple[Side, ...]
+
+    def _text(self, text: m.Text | None) -> str:
+        return pick(text, self.lang)
+
+    def indicator(self, id: str) -> str:
+        for side in self.sides:
+            table = side.one("indicators")
+            for ind in table.indicators if table else []:
+                if ind.id == id:
+                    return (
+                        f"{md(self._text(ind.name))}（{code(id)}）"
+                        if self.lang == "zh"
+                        else f"{md(self._text(ind.name))} ({code(id)})"
+                    )
+        return code(id)
+
+    def _named(self, name: m.Text, id: str) -> str:
+        return f"{md(self._text(name))}（{code(id)}）" if self.lang == "zh" else f"{md(self._text(name))} ({code(id)})"
+
+    def project(self, id: str) -> str:
+        for side in self.sides:
+            for chain in side.many("chain"):
+                for p in chain.projects:
+                    if p.id == id:
+                        return self._named(p.name, id)
+        return code(id)
+
+    def milestone(self, id: str) -> str:
+        for side in self.sides:
+            commitments = side.one("commitments")
+            for x in commitments.milestones if commitments else []:
+                if x.id == id:
+                    return self._named(x.name, id)
+        return code(id)
+
+    def ui(self, key: str, fallback: str) -> str:
+        for side in self.sides:
+            ui = side.one("ui")
+            if ui and key in ui.strings:
+                return self._text(ui.strings[key])
+        return fallback
+
+    def status(self, status_code: str) -> str:
+        return self.ui(f"status.{status_code}", status_code)
+
+    def stage(self, stage: str) -> str:
+        return self.ui(f"stage.{stage}", stage)
+
+    def source(self, id: str | None) -> str:
+        if not id:
+            return word("source.none", self.lang)
+        for side in self.sides:
+            for s in side.one("sources").sources if side.one("sources") else []:
+                if s.id == id:
+                    return describe_source(s, self.lang)
+        return code(id)
+
+    def amount(self, value: float | int | None, unit: m.Text | None) -> str:
+        """A value as the site writes it (the site's own Lang.amount when a plan loads)."""
+        if value is None:
+            return ""
+        for side in self.sides:
+            if side.plan is not None:
+                from .render import (
+                    Lang,
+                )  # the site's formatter; imported here so a broken page module cannot stop the summary
+
+                return md(Lang(side.plan, self.lang).amount(value, unit))
+        if unit is not None and self.lang == "en" and unit.en.strip():
+            return md(amount_en(value, unit.zh, unit.en))
+        return md(number(value) + self._text(unit))
+
+
+def describe_source(s: m.Source, lang: str) -> str:
+    title = f"《{md(s.title)}》" if lang == "zh" else f"“{md(s.title)}”"
+    parts = [title, md(s.publisher)]
+    if s.date:
+        parts.append(s.date.isoformat())
+    if s.url:
+        parts.append(md_url(s.url))
+    return word("field.sep", lang).join(parts) + f" [{code(s.id)}]"
+
+
+def _dump(model: BaseModel | None) -> dict[str, Any]:
+    return model.model_dump(mode="json", exclude_defaults=True) if model is not None else {}
+
+
+def _changed_fields(old: BaseModel, new: BaseModel) -> list[str]:
+    a, b = _dump(old), _dump(new)
+    return [k for k in dict.fromkeys([*a, *b]) if a.get(k) != b.get(k)]
+
+
+def _pair(old: Iterable[Any], new: Iterable[Any], key: Callable[[Any], Any]) -> Iterator[tuple[Any, Any]]:
+    """Pair items by key (several with one key pair in order); yields (old, None), (None, new) or (old, new)."""
+    groups: dict[Any, tuple[list[Any], list[Any]]] = {}
+    for item in old:
+        groups.setdefault(key(item), ([], []))[0].append(item)
+    for item in new:
+        groups.setdefault(key(item), ([], []))[1].append(item)
+    for a_list, b_list in groups.values():
+        for i in range(max(len(a_list), len(b_list))):
+            yield (a_list[i] if i < len(a_list) else None), (b_list[i] if i < len(b_list) else None)
+
+
+def _fragment(old: str, new: str, context: int = 12) -> tuple[str, str]:
+    """The changed part of a text, with a little context either side: (“…建设12个…”, “…建设1—2个…”)."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    blocks = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not blocks:
+        return old, new
+    a0, a1 = blocks[0][1], blocks[-1][2]
+    b0, b1 = blocks[0][3], blocks[-1][4]
+    start_a, start_b = max(0, a0 - context), max(0, b0 - context)
+    end_a, end_b = min(len(old), a1 + context), min(len(new), b1 + context)
+    pre = "…" if start_a > 0 else ""
+    post_a = "…" if end_a < len(old) else ""
+    post_b = "…" if end_b < len(new) else ""
+    return pre + old[start_a:end_a] + post_a, pre + new[start_b:end_b] + post_b
+
+
+class Summary:
+    """The Markdown summary of the change from base to head."""
+
+    def __init__(self, base: Side, head: Side, lang: str = "zh"):
+        self.base, self.head, self.lang = base, head, lang
+        self.names = Names(lang, (head, base))
+        self.warnings: list[str] = []  # loud warnings, shown at the top
+
+    def w(self, key: str, **values: object) -> str:
+        return word(key, self.lang, **values)
+
+    # -------------------------------------------------------------- sections
+    def verdict(self) -> list[str]:
+        report = self.head.report
+        if not report.errors:
+            return [self.w("pass", warnings=len(report.warnings))]
+        shown = report.errors[:5]
+        lines = [self.w("fail", n=len(report.errors), shown=len(shown))]
+        if self.lang == "en":
+            lines.append(self.w("fail.lang"))
+        lines.append("")
+        for p in shown:
+            lines.append(f"- {code(p.format().splitlines()[0])}")
+        if len(report.errors) > len(shown):
+            lines.append(f"- {self.w('fail.more', n=len(report.errors) - len(shown))}")
+        return lines
+
+    def _observation(self, o: m.Observation) -> str:
+        text = self.names.amount(o.value, o.unit) + self.w(f"kind.{o.kind}")
+        return text
+
+    def values(self) -> list[str]:
+        by_indicator: dict[str, list[str]] = {}
+        order: list[str] = []
+        pairs = _pair(
+            (o for obs in self.base.many("observations") for o in obs.observations),
+            (o for obs in self.head.many("observations") for o in obs.observations),
+            lambda o: (o.indicator, o.year, o.kind),
+        )
+        for old, new in sorted(pairs, key=lambda p: ((p[1] or p[0]).indicator, (p[1] or p[0]).year)):
+            if old is not None and new is not None and _dump(old) == _dump(new):
+                continue
+            item = new or old
+            year = self.w("year", year=item.year)
+            if old is None:
+                line = (
+                    f"{self.w('added')} {year}：{self._observation(new)}"
+                    if self.lang == "zh"
+                    else f"{self.w('added')} {year}: {self._observation(new)}"
+                )
+                detail = [self.w("source", source=self.names.source(new.source))]
+            elif new is None:
+                line = (
+                    f"{self.w('removed')} {year}：{self._observation(old)}"
+                    if self.lang == "zh"
+                    else f"{self.w('removed')} {year}: {self._observation(old)}"
+                )
+                detail = [self.w("source", source=self.names.source(old.source))]
+            else:
+                change = self.w("arrow", old=self._observation(old), new=self._observation(new))
+                line = (
+                    f"{self.w('changed')} {year}：{change}"
+                    if self.lang == "zh"
+                    else f"{self.w('changed')} {year}: {change}"
+                )
+                detail = [self.w("fields", fields=self.w("list.sep").join(_changed_fields(old, new)))]
+                if old.source != new.source:
+                    detail.append(
+                        self.w(
+                            "source",
+                            source=self.w(
+                                "arrow", old=self.names.source(old.source), new=self.names.source(new.source)
+                            ),
+                        )
+                    )
+                else:
+                    detail.append(self.w("source", source=self.names.source(new.source)))
+            if item.quote:
+                detail.append(self.w("quote", quote=md(item.quote)))
+            if item.indicator not in by_indicator:
+                order.append(item.indicator)
+            by_indicator.setdefault(item.indicator, []).append(f"- {line}" + "".join(f"\n  - {d}" for d in detail))
+        lines: list[str] = []
+        for ind in order:
+            lines += [f"#### {self.names.indicator(ind)}", "", *by_indicator[ind], ""]
+        return lines
+
+    def statuses(self, touched: set[str]) -> list[str]:
+        from .status import indicator_status  # plansite.status imports the checker's unit rules
+
+        missing = [
+            self.w("status.before") if self.base.plan is None else "",
+            self.w("status.after") if self.head.plan is None else "",
+        ]
+        if self.base.plan is None or self.head.plan is None:
+            return [self.w("status.unknown", which=self.w("list.sep").join(x for x in missing if x))] if touched else []
+        old = {i.id: indicator_status(self.base.plan, i) for i in self.base.plan.indicators}
+        new = {i.id: indicator_status(self.head.plan, i) for i in self.head.plan.indicators}
+        lines = []
+        for id in dict.fromkeys([*new, *old]):
+            name = self.names.indicator(id)
+            if id not in old:
+                lines.append(f"- {self.w('status.new', name=name, status=self.names.status(new[id].code))}")
+            elif id not in new:
+                lines.append(f"- {self.w('status.gone', name=name, status=self.names.status(old[id].code))}")
+            elif old[id].code != new[id].code:
+                text = self.w(
+                    "status.change", name=name, old=self.names.status(old[id].code), new=self.names.status(new[id].code)
+                )
+                s = new[id]
+                if s.observation is not None and s.year is not None:
+                    ind = self.head.plan.indicator(id)
+                    basis = self.w(
+                        "status.basis",
+                        year=s.year,
+                        value=self.names.amount(s.observation.value, s.observation.unit),
+                        target=self.names.amount(ind.target.value, ind.unit),
+                    )
+                    text += f"（{basis}）" if self.lang == "zh" else f" ({basis})"
+                lines.append(f"- {text}")
+            elif id in touched:
+                lines.append(f"- {self.w('status.same', name=name, status=self.names.status(new[id].code))}")
+        return lines
+
+    def stages(self) -> list[str]:
+        def target(e: m.StatusEntry) -> tuple[str, str]:
+            return ("project", e.project) if e.project else ("milestone", e.milestone or "")
+
+        old_entries = [e for s in self.base.many("status") for e in s.entries]
+        new_entries = [e for s in self.head.many("status") for e in s.entries]
+        per_target: dict[tuple[str, str], list[str]] = {}
+        for old, new in _pair(old_entries, new_entries, lambda e: (target(e), e.date)):
+            if old is not None and new is not None and _dump(old) == _dump(new):
+                continue
+            entry = new or old
+            change = self.w("added" if old is None else "removed" if new is None else "changed")
+            stage = self.names.stage(entry.stage)
+            if old is not None and new is not None and old.stage != new.stage:
+                stage = self.w("arrow", old=self.names.stage(old.stage), new=stage)
+            line = self.w(
+                "stage.entry",
+                change=change,
+                date=entry.date.isoformat(),
+                stage=stage,
+                note=md(pick(entry.note, self.lang)),
+            )
+            line += f"\n    - {self.w('source', source=self.names.source(entry.source))}"
+            line += f"\n    - {self.w('quote', quote=md(entry.quote))}"
+            per_target.setdefault(target(entry), []).append(f"  - {line}")
+        lines = []
+        for (what, id), entries in per_target.items():
+
+            def latest(items: list[m.StatusEntry], what: str = what, id: str = id) -> str:
+                mine = sorted((e for e in items if target(e) == (what, id)), key=lambda e: e.date)
+                return mine[-1].stage if mine else "none"
+
+            before, after = latest(old_entries), latest(new_entries)
+            name = self.names.project(id) if what == "project" else self.names.milestone(id)
+            label = self.w(f"stage.{what}")
+            if before != after:
+                head = self.w(
+                    "stage.latest", what=label, name=name, old=self.names.stage(before), new=self.names.stage(after)
+                )
+            else:
+                head = self.w("stage.same", what=label, name=name, stage=self.names.stage(after))
+            lines += [f"- {head}", *entries]
+        return lines
+
+    def stories(self) -> list[str]:
+        lines = []
+        docs = self.head.data.parent / "docs"
+        prefix = (docs.relative_to(self.head.root).as_posix() + "/") if docs != self.head.root else ""
+        paths_ = sorted(p for p in {*self.base.files, *self.head.files} if p.startswith(prefix) and p.endswith(".md"))
+        for path in paths_:
+            old, new = self.base.files.get(path), self.head.files.get(path)
+            if old == new:
+                continue
+            lang, rest = path[len(prefix) :].split("/", 1)
+            title, date = _front((new if new is not None else old) or b"")
+            page = rest.removesuffix(".md").removesuffix("index").rstrip("/")
+            link = "/" + ("en/" if lang == "en" else "") + page + "/"
+            change = self.w("added" if old is None else "removed" if new is None else "changed")
+            lines.append(
+                "- "
+                + self.w(
+                    "story",
+                    change=change,
+                    language=self.w(f"story.lang.{lang}"),
+                    title=md(title) if title else self.w("story.untitled"),
+                    date=date or self.w("story.undated"),
+                    link=code(link),
+                    file=code(path),
+                )
+            )
+        return lines
+
+    def plan_text(self) -> list[str]:
+        old_texts, new_texts = _plan_texts(self.base), _plan_texts(self.head)
+        old_notes = {n.id: n for notes in self.base.many("editorial-notes") for n in notes.notes}
+        new_notes = {n.id: n for notes in self.head.many("editorial-notes") for n in notes.notes}
+        touched_notes = {
+            id: n for id, n in new_notes.items() if id not in old_notes or _dump(old_notes[id]) != _dump(n)
+        }
+        lines, unexplained, translations = [], [], []
+        explained: set[str] = set()
+        for key in dict.fromkeys([*old_texts, *new_texts]):
+            a, b = old_texts.get(key), new_texts.get(key)
+            if a is None or b is None or a == b:
+                continue  # a passage added or removed is a structure change, listed with the file
+            what, target = key
+            if a.zh != b.zh:
+                old_frag, new_frag = _fragment(a.zh, b.zh)
+                place = code(target)
+                lines.append(
+                    "- "
+                    + self.w(
+                        "plantext.edit",
+                        what=self.w(f"plantext.{what}"),
+                        place=place,
+                        old=f"“{md(old_frag)}”",
+                        new=f"“{md(new_frag)}”",
+                    )
+                )
+                notes = [n for n in touched_notes.values() if n.target == target]
+                for n in notes:
+                    explained.add(n.id)
+                    lines.append(f"  - {self._note(n)}")
+                if not notes:
+                    unexplained.append(place)
+                    lines.append(f"  - {self.w('plantext.nonote')}")
+            elif a.en != b.en:
+                translations.append(code(target))
+        if unexplained:
+            self.warnings.append(self.w("plantext.warning", places=self.w("list.sep").join(unexplained)))
+        if translations:
+            lines.append(
+                "- " + self.w("plantext.translation", n=len(translations), places=self.w("list.sep").join(translations))
+            )
+        rest = [n for id, n in touched_notes.items() if id not in explained]
+        removed = [n for id, n in old_notes.items() if id not in new_notes]
+        if rest or removed:
+            lines += ["", f"**{self.w('plantext.notes')}**", ""]
+            lines += [f"- {self.w('added' if n.id not in old_notes else 'changed')} {self._note(n)}" for n in rest]
+            lines += [f"- {self.w('removed')} {self._note(n)}" for n in removed]
+        return lines
+
+    def _note(self, n: m.EditorialNote) -> str:
+        return self.w(
+            "plantext.note",
+            id=code(n.id),
+            kind=code(n.kind),
+            source=md(n.source),
+            reading=md(pick(n.reading, self.lang)),
+            reason=md(pick(n.reason, self.lang)),
+        )
+
+    def sources(self) -> list[str]:
+        lines = []
+        old = [s for x in self.base.many("sources") for s in x.sources]
+        new = [s for x in self.head.many("sources") for s in x.sources]
+        for a, b in _pair(old, new, lambda s: s.id):
+            if a is not None and b is not None and _dump(a) == _dump(b):
+                continue
+            if a is None:
+                lines.append(f"- {self.w('added')} {describe_source(b, self.lang)}")
+            elif b is None:
+                lines.append(f"- {self.w('removed')} {describe_source(a, self.lang)}")
+            else:
+                fields = self.w("fields", fields=self.w("list.sep").join(_changed_fields(a, b)))
+                lines.append(f"- {self.w('changed')} {describe_source(b, self.lang)}\n  - {fields}")
+        return lines
+
+    def glossary(self) -> list[str]:
+        lines = []
+        old_terms = {t.id: _dump(t) for g in self.base.many("glossary") for t in g.terms}
+        new_terms = {t.id: _dump(t) for g in self.head.many("glossary") for t in g.terms}
+        old_ui = {k: _dump(v) for u in self.base.many("ui") for k, v in u.strings.items()}
+        new_ui = {k: _dump(v) for u in self.head.many("ui") for k, v in u.strings.items()}
+        for key, old, new in (("glossary.terms", old_terms, new_terms), ("glossary.ui", old_ui, new_ui)):
+            groups = (
+                ("added", [k for k in new if k not in old]),
+                ("changed", [k for k in new if k in old and old[k] != new[k]]),
+                ("removed", [k for k in old if k not in new]),
+            )
+            parts = [
+                self.w(
+                    "count",
+                    change=self.w(change),
+                    n=len(ids),
+                    ids=self.w("list.sep").join(code(i) for i in ids[:8]) + ("…" if len(ids) > 8 else ""),
+                )
+                for change, ids in groups
+                if ids
+            ]
+            if parts:
+                lines.append("- " + self.w(key, parts=self.w("field.sep").join(parts)))
+        return lines
+
+    def others(self, itemised: bool) -> list[str]:
+        handled = {"observations", "status", "sources", "glossary", "ui", "editorial-notes"}
+        if itemised:
+            handled.add("chapter")
+        lines = []
+        for path in sorted({*self.base.kinds, *self.head.kinds}):
+            kind = self.head.kinds.get(path, self.base.kinds.get(path, ""))
+            if kind in handled or self.base.files.get(path) == self.head.files.get(path):
+                continue
+            change = self.w(
+                "added" if path not in self.base.files else "removed" if path not in self.head.files else "changed"
+            )
+            lines.append(
+                f"- {change}：{self.w('others.file', file=code(path))}"
+                if self.lang == "zh"
+                else f"- {change}: {self.w('others.file', file=code(path))}"
+            )
+        return lines
+
+    # -------------------------------------------------------------- all of it
+    def markdown(self) -> str:
+        values = self.values()
+        touched = {
+            (o or n).indicator
+            for o, n in _pair(
+                (x for obs in self.base.many("observations") for x in obs.observations),
+                (x for obs in self.head.many("observations") for x in obs.observations),
+                lambda o: (o.indicator, o.year, o.kind),
+            )
+            if o is None or n is None or _dump(o) != _dump(n)
+        }
+        plan_text = self.plan_text()
+        sections = [
+            ("values", values),
+            ("status", self.statuses(touched)),
+            ("stages", self.stages()),
+            ("stories", self.stories()),
+            ("plantext", plan_text),
+            ("sources", self.sources()),
+            ("glossary", self.glossary()),
+            ("others", self.others(itemised=bool(plan_text))),
+        ]
+        out = [MARKER, f"## {self.w('title')}", "", self.w("compared", base=self.base.label, head=self.head.label), ""]
+        out += [f"### {self.w('verdict')}", "", *self.verdict(), ""]
+        for warning in self.warnings:
+            out += ["> [!WARNING]", f"> {warning}", ""]
+        if not any(lines for _, lines in sections):
+            out += [self.w("nothing"), ""]
+        for key, lines in sections:
+            while lines and not lines[-1]:
+                lines = lines[:-1]
+            if lines:
+                out += [f"### {self.w(key)}", "", *lines, ""]
+        return "\n".join(out).rstrip() + "\n"
+
+
+@dataclass(frozen=True)
+class _Passage:
+    zh: str
+    en: str
+
+
+def _plan_texts(side: Side) -> dict[tuple[str, str], _Passage]:
+    """Every passage of plan text at one revision: paragraphs, leads, headings and box projects, by id."""
+    out: dict[tuple[str, str], _Passage] = {}
+    for chapter in side.many("chapter"):
+        for div in walk(chapter):
+            out[("heading", div.id)] = _Passage(div.title.zh, div.title.en)
+            for p in div.paragraphs:
+                out[("paragraph", p.id)] = _Passage(p.text.zh, p.text.en)
+                if p.lead is not None:
+                    out[("lead", p.id)] = _Passage(p.lead.zh, p.lead.en)
+    for chain in side.many("chain"):
+        for project in chain.projects:
+            out[("project", project.id)] = _Passage(
+                project.name.zh + "\n" + project.description.zh, project.name.en + "\n" + project.description.en
+            )
+    return out
+
+
+def _front(content: bytes) -> tuple[str, str]:
+    """A story's title and date from its front matter ("" when missing or unreadable)."""
+    try:
+        story = split_story(content.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return "", ""
+    doc, _ = parse_yaml_text(story.front or "", "story")
+    meta = doc.data if isinstance(doc.data, dict) else {}
+    return str(meta.get("title") or ""), str(meta.get("date") or "")
+
+
+def truncate(text: str, limit: int, lang: str) -> str:
+    """At most limit characters, cut at a line end, with a note that it was cut (a GitHub comment holds 65536)."""
+    if len(text) <= limit:
+        return text
+    note = "\n\n" + word("truncated", lang) + "\n"
+    cut = text[: max(0, limit - len(note))]
+    cut = cut[: cut.rfind("\n") + 1] if "\n" in cut else cut
+    return cut + note
+
+
+def summarise(
+    base_rev: str, head_rev: str | None, lang: str = "zh", repo: Path | None = None, data: Path | None = None
+) -> str:
+    """The Markdown summary of the change from base_rev to head_rev (None: the working tree)."""
+    try:
+        root = repository(repo or Path.cwd())
+    except ChangesError as e:
+        raise ChangesError(word("error.git", lang, detail=e)) from None
+    data_rel = data or DATA_REL
+    parts = [data_rel.as_posix(), (data_rel.parent / "docs").as_posix()]
+    commits = {}
+    for rev in (base_rev, head_rev):
+        if rev is not None:
+            try:
+                commits[rev] = resolve(root, rev)
+            except ChangesError:
+                raise ChangesError(word("error.rev", lang, rev=rev)) from None
+    with tempfile.TemporaryDirectory(prefix="plansite-changes-") as tmp:
+        sides = []
+        for name, rev in (("base", base_rev), ("head", head_rev)):
+            if rev is None:
+                sides.append(read_side(word("worktree", lang), root, root / data_rel))
+                continue
+            where = Path(tmp) / name
+            where.mkdir()
+            export(root, commits[rev], where, parts)
+            sides.append(read_side(f"{code(rev)} ({commits[rev][:10]})", where, where / data_rel))
+        return Summary(sides[0], sides[1], lang).markdown()

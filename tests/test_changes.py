@@ -1,0 +1,333 @@
+"""`python -m plansite changes BASE HEAD`: what a data change means for readers, in words.
+
+Every test builds a throwaway git repository from the SYNTHETIC fixture (tests/fixtures/minimal) in
+tmp_path, commits one kind of change, and reads the summary in both languages. Expected values,
+names and statuses are derived from the fixture (plansite.status on the plan at each commit, the
+site's own formatter and ui labels), never written in as literals.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from plansite import changes
+from plansite import models as m
+from plansite.__main__ import main
+from plansite.check import check, load_plan
+from plansite.plan import Plan
+from plansite.render import Lang
+from plansite.status import indicator_status
+from plansite.textformat import number
+from plansite.wording import pick
+
+FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "data"
+LANGS = ("zh", "en")
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURE, root / "data")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "test@example.org")
+    git(root, "config", "user.name", "Test")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "base")
+    return root
+
+
+def commit(repo: Path, message: str = "change") -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def edit(repo: Path, file: str, old: str, new: str) -> None:
+    path = repo / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(repo: Path, file: str, text: str) -> None:
+    path = repo / "data" / file
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def summary(repo: Path, base: str = "main~1", head: str | None = "main", lang: str = "zh") -> str:
+    return changes.summarise(base, head, lang, repo=repo)
+
+
+def plan_now(repo: Path) -> Plan:
+    return load_plan(repo / "data", repo)
+
+
+def label(plan: Plan, key: str, lang: str) -> str:
+    return pick(plan.ui.strings[key], lang)
+
+
+NEW_SOURCE = """- id: example-news
+  title: 示例日报报道
+  publisher: 示例日报社
+  date: 2025-01-15
+  url: https://example.org/news/2025
+  kind: newspaper
+"""
+
+
+def add_spending_value(repo: Path, value: int = 250) -> m.Observation:
+    """A yearly value for the fixture's indicator that has none, with a new source."""
+    append(repo, "sources.yaml", NEW_SOURCE)
+    append(
+        repo,
+        "observations.yaml",
+        f"""- indicator: example-spending
+  year: 2024
+  value: {value}
+  unit: {{zh: 万元, en: ""}}
+  source: example-news
+  quote: 示例经费达到{value}万元。
+  match: exact
+""",
+    )
+    return next(o for o in plan_now(repo).observations.observations if o.source == "example-news")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_value_added_with_its_new_source_and_the_status_it_causes(repo: Path, lang: str):
+    before = plan_now(repo)
+    obs = add_spending_value(repo)
+    after = plan_now(repo)
+    commit(repo)
+    text = summary(repo, lang=lang)
+    ind = after.indicator(obs.indicator)
+    source = after.source("example-news")
+    assert text.startswith(changes.MARKER)
+    assert changes.md(pick(ind.name, lang)) in text
+    assert changes.word("added", lang) in text and changes.word("year", lang, year=obs.year) in text
+    assert changes.md(Lang(after, lang).amount(obs.value, obs.unit)) in text
+    for part in (source.title, source.publisher):
+        assert changes.md(part) in text
+    assert source.date is not None and source.date.isoformat() in text
+    assert f"<{source.url}>" in text
+    # The status change, computed by the site's rule on the plan before and after.
+    old, new = indicator_status(before, ind), indicator_status(after, ind)
+    assert old.code != new.code, "the fixture edit must change the status"
+    expected = f"{label(before, f'status.{old.code}', lang)} → {label(after, f'status.{new.code}', lang)}"
+    assert expected in text
+    assert changes.word("status", lang) in text
+    # The new source is listed among the sources too.
+    assert f"{changes.word('added', lang)} {changes.describe_source(source, lang)}" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_value_changed_and_a_value_removed(repo: Path, lang: str):
+    before = plan_now(repo)
+    old = before.observations.observations[0]
+    new_value = old.value + 1
+    assert old.quote is not None
+    edit(repo, "observations.yaml", f"value: {number(old.value)}\n", f"value: {number(new_value)}\n")
+    edit(
+        repo,
+        "observations.yaml",
+        f"quote: {old.quote}",
+        f"quote: {old.quote.replace(number(old.value), number(new_value))}",
+    )
+    after = plan_now(repo)
+    commit(repo)
+    text = summary(repo, lang=lang)
+    lang_after = Lang(after, lang)
+    change = f"{changes.md(Lang(before, lang).amount(old.value, old.unit))} → {changes.md(lang_after.amount(new_value, old.unit))}"
+    assert f"{changes.word('changed', lang)} {changes.word('year', lang, year=old.year)}" in text
+    assert change in text
+    assert "value" in text and "quote" in text  # the fields that changed are named
+
+    (repo / "data" / "observations.yaml").write_text("# SYNTHETIC test fixture.\nobservations: []\n", encoding="utf-8")
+    commit(repo)
+    text = summary(repo, lang=lang)
+    assert f"{changes.word('removed', lang)} {changes.word('year', lang, year=old.year)}" in text
+    ind = after.indicator(old.indicator)
+    emptied = plan_now(repo)
+    s_old, s_new = indicator_status(after, ind), indicator_status(emptied, ind)
+    assert f"{label(after, f'status.{s_old.code}', lang)} → {label(emptied, f'status.{s_new.code}', lang)}" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_stage_change_with_its_dated_evidence(repo: Path, lang: str):
+    before = plan_now(repo)
+    _, project = next(before.projects())
+    old_stage = before.status_of(project=project.id)[0].stage
+    new_stage = next(s for s in m.PROJECT_STAGES if s != old_stage)
+    append(
+        repo,
+        "status.yaml",
+        f"""- project: {project.id}
+  date: 2025-01-10
+  stage: {new_stage}
+  note: {{zh: 示例项目进入新阶段。, en: "The example project moved on."}}
+  source: example-report
+  quote: 示例项目进入新阶段。
+""",
+    )
+    after = plan_now(repo)
+    commit(repo)
+    text = summary(repo, lang=lang)
+    assert changes.md(pick(project.name, lang)) in text
+    stages = f"{label(before, f'stage.{old_stage}', lang)} → {label(after, f'stage.{new_stage}', lang)}"
+    assert stages in text
+    assert "2025-01-10" in text and changes.md("示例项目进入新阶段。") in text
+    assert changes.describe_source(after.source("example-report"), lang) in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_new_story_and_an_edited_one(repo: Path, lang: str):
+    story = repo / "docs" / lang / "updates" / "2025-01-02-example.md"
+    story.parent.mkdir(parents=True)
+    story.write_text("---\ntitle: 示例*动态*\ndate: 2025-01-02\n---\n\n示例正文。\n", encoding="utf-8")
+    commit(repo)
+    text = summary(repo, lang=lang)
+    link = ("/en" if lang == "en" else "") + "/updates/2025-01-02-example/"
+    assert changes.md("示例*动态*") in text and "2025-01-02" in text and f"`{link}`" in text
+    assert changes.word("added", lang) in text and changes.word(f"story.lang.{lang}", lang) in text
+
+    story.write_text(story.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    commit(repo)
+    text = summary(repo, lang=lang)
+    assert f"- {changes.word('changed', lang)}" in text and f"`{link}`" in text
+
+
+def _paragraph(repo: Path) -> m.Paragraph:
+    return plan_now(repo).chapters[0].children[0].paragraphs[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_plan_text_edit_without_an_editorial_note_is_a_loud_warning(repo: Path, lang: str):
+    p = _paragraph(repo)
+    edit(repo, "plan/chapter-1.yaml", p.text.zh, p.text.zh.replace("示例", "样例", 1))
+    commit(repo)
+    text = summary(repo, lang=lang)
+    assert "> [!WARNING]" in text
+    warning = next(line for line in text.splitlines() if line.startswith("> ") and "[!WARNING]" not in line)
+    assert f"`{p.id}`" in warning
+    assert "“…" in text or "“" in text
+    assert changes.word("plantext.nonote", lang) in text
+    # The warning comes before the itemised sections, right under the verdict.
+    assert text.index("[!WARNING]") < text.index(changes.word("plantext", lang) + "\n")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_plan_text_edit_with_its_editorial_note_names_the_note(repo: Path, lang: str):
+    p = _paragraph(repo)
+    edit(repo, "plan/chapter-1.yaml", p.text.zh, p.text.zh.replace("示例", "样例", 1))
+    append(
+        repo,
+        "editorial-notes.yaml",
+        f"""- id: example-typo
+  kind: other
+  target: {p.id}
+  source: 样例
+  reading: {{zh: 示例, en: ""}}
+  reason: {{zh: 示例的错别字说明。, en: "An example typo note."}}
+  confidence: high
+""",
+    )
+    assert check(repo / "data", repo)[1] is not None, "the fixture edit must pass the checker"
+    commit(repo)
+    text = summary(repo, lang=lang)
+    assert "[!WARNING]" not in text
+    assert "`example-typo`" in text and f"`{p.id}`" in text
+    note = next(n for n in plan_now(repo).notes.notes if n.id == "example-typo")
+    assert changes.md(pick(note.reason, lang)) in text
+
+
+def test_an_english_translation_edit_is_not_a_plan_text_edit(repo: Path):
+    p = _paragraph(repo)
+    edit(repo, "plan/chapter-1.yaml", 'en: ""}\n  children:', 'en: "Second paragraph."}\n  children:')
+    commit(repo)
+    text = summary(repo)
+    assert "[!WARNING]" not in text
+    assert f"`{p.id}`" in text and changes.word("plantext.translation", "zh", n=1, places=f"`{p.id}`") in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_broken_file_gives_the_checkers_verdict_and_still_exit_zero(
+    repo: Path, lang: str, monkeypatch: pytest.MonkeyPatch, capsys
+):
+    edit(repo, "observations.yaml", "value: 7", "value: 7家")
+    commit(repo)
+    report, _ = check(repo / "data", repo)
+    assert report.errors
+    monkeypatch.chdir(repo)
+    assert main(["changes", "main~1", "main", "--lang", lang]) == 0
+    text = capsys.readouterr().out
+    assert changes.word("fail", lang, n=len(report.errors), shown=min(5, len(report.errors))) in text
+    assert report.errors[0].code in text and report.errors[0].file in text
+    # Statuses cannot be computed on broken data; the summary says so instead of failing.
+    assert changes.word("status.after", lang) in text
+
+
+def test_a_clean_change_passes(repo: Path):
+    add_spending_value(repo)
+    commit(repo)
+    report, _ = check(repo / "data", repo)
+    assert changes.word("pass", "zh", warnings=len(report.warnings)) in summary(repo)
+
+
+def test_a_bad_revision_is_a_chinese_message_without_traceback(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    monkeypatch.chdir(repo)
+    assert main(["changes", "no-such-branch", "main"]) == 2
+    out = capsys.readouterr()
+    assert "找不到修订版本" in out.err and "no-such-branch" in out.err and "Traceback" not in out.err
+    assert out.out == ""
+    assert main(["changes", "--", "--output=x"]) == 2
+
+
+def test_outside_a_repository_is_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["changes", "main"]) == 2
+    assert "Git" in capsys.readouterr().err
+
+
+def test_without_head_the_working_tree_is_compared_and_left_as_it_was(repo: Path):
+    obs = add_spending_value(repo)  # not committed
+    status_before = git(repo, "status", "--porcelain")
+    text = summary(repo, base="main", head=None)
+    assert changes.word("worktree", "zh") in text
+    assert changes.md(Lang(plan_now(repo), "zh").amount(obs.value, obs.unit)) in text
+    assert git(repo, "status", "--porcelain") == status_before
+    assert git(repo, "stash", "list") == ""
+
+
+def test_no_change_says_so(repo: Path):
+    git(repo, "commit", "-q", "--allow-empty", "-m", "nothing")
+    assert changes.word("nothing", "en") in summary(repo, lang="en")
+
+
+def test_glossary_and_ui_edits_are_summarised(repo: Path):
+    plan = plan_now(repo)
+    key, text_ = next(iter(plan.ui.strings.items()))
+    term = plan.glossary.terms[0]
+    edit(repo, "glossary.yaml", term.definition.zh, term.definition.zh + "补充。")
+    edit(repo, "ui.yaml", text_.zh, text_.zh + "甲")
+    commit(repo)
+    text = summary(repo)
+    assert f"`{term.id}`" in text and f"`{key}`" in text
+
+
+def test_data_text_is_escaped_for_the_comment(repo: Path):
+    hostile = "**粗体** <b>标签</b> @someone [链接](https://evil.example) | 表格"
+    edit(repo, "sources.yaml", "title: 示例统计公报", f'title: "{hostile}"')
+    commit(repo)
+    text = summary(repo)
+    assert changes.md(hostile) in text
+    for raw in ("**粗体**", "<b>", " @someone", "[链接]("):
+        assert raw not in text
+    assert changes.code("a`b") == "``a`b``"
