@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from plansite import paths
+from plansite.changes import MARKER
 
 WORKFLOWS = sorted((paths.ROOT / ".github" / "workflows").glob("*.yml"))
 
@@ -27,13 +28,34 @@ def test_every_action_is_pinned_to_a_commit_sha():
             assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses), (w.name, uses)
 
 
+# The only jobs that may ask for more than reading, and what each may ask for.
+EXTRA_PERMISSIONS = {
+    ("publish.yml", "deploy"): {"pages", "id-token"},
+    ("pull-request.yml", "comment"): {"pull-requests"},
+}
+
+
 def test_workflows_start_from_read_only_permissions():
     for w in WORKFLOWS:
         doc = yaml.safe_load(w.read_text())
         assert doc["permissions"] == {"contents": "read"}, w.name
         for name, job in doc["jobs"].items():
             extra = job.get("permissions", {})
-            assert set(extra) <= {"pages", "id-token"}, (w.name, name)
+            assert set(extra) <= EXTRA_PERMISSIONS.get((w.name, name), set()), (w.name, name)
+
+
+def test_the_job_that_may_comment_runs_no_code_from_the_pull_request():
+    """Write access only where nothing of the pull request is checked out or run: its summary arrives as data."""
+    doc = yaml.safe_load((paths.ROOT / ".github" / "workflows" / "pull-request.yml").read_text())
+    assert "pull_request_target" not in doc[True] and "workflow_run" not in doc[True]
+    comment = doc["jobs"]["comment"]
+    assert comment["permissions"] == {"pull-requests": "write"}
+    steps = comment["steps"]
+    assert not any("checkout" in s.get("uses", "") for s in steps)
+    assert not any(word in s.get("run", "") for s in steps for word in ("python", "make ", ".venv", "-m plansite"))
+    script = "\n".join(s.get("run", "") for s in steps)
+    assert MARKER in script and "PATCH" in script  # one comment, found by the marker the summary starts with
+    assert "plansite changes" in " ".join(s.get("run", "") for s in doc["jobs"]["changes"]["steps"])
 
 
 def test_actionlint_reports_nothing():
