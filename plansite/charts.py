@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import plotly.graph_objects as go
 
@@ -24,6 +25,12 @@ from .textformat import number
 SUPPORTED_TRACES = frozenset({"scatter", "bar", "pie"})
 FONT = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, system-ui, sans-serif"
 IMAGE_SIZE = (1600, 1000)
+# The image a page shows before plotly.js is asked for: the page's own figure drawn at one width per layout
+# (narrow below SCREEN_BREAKPOINT px of viewport, wide above), at SCREEN_SCALE× for sharp text, as WebP.
+SCREEN_WIDTHS = {"narrow": 360, "wide": 760}
+SCREEN_BREAKPOINT = 600
+SCREEN_SCALE = 2
+DEFAULT_HEIGHT = 420
 COLORS = {"stated": "#595959", "observed": "#9e1b20", "path": "#0b5cad", "target": "#0b5cad", "bar": "#9e1b20"}
 
 # The configuration a citizen site needs (see DESIGN.md §5): no cloud button, no logo, no zoom traps.
@@ -35,6 +42,13 @@ PLOTLY_CONFIG = {
     "responsive": True,
     "displayModeBar": False,
 }
+
+
+class ScreenImage(NamedTuple):
+    path: str  # under the site root
+    width: int  # CSS pixels (the file has SCREEN_SCALE times as many)
+    height: int
+    media: str  # the media query that picks it; "" for the default image
 
 
 class UnsupportedTrace(ValueError):
@@ -53,6 +67,16 @@ class Chart:
     source: str = ""  # the source line, printed under the chart and drawn into images
 
     # title, summary, unit and source are plain text as typed; the figure's texts are escaped for plotly (pt)
+
+    @property
+    def height(self) -> int:
+        """The figure's height in CSS pixels (plotly's default when the layout sets none)."""
+        return int(self.figure.layout.height or DEFAULT_HEIGHT)
+
+    def screen_image(self, size: str) -> ScreenImage:
+        """The page image of one layout width (a key of SCREEN_WIDTHS)."""
+        media = f"(max-width: {SCREEN_BREAKPOINT - 1}px)" if size == "narrow" else ""
+        return ScreenImage(f"charts/{self.id}.{size}.webp", SCREEN_WIDTHS[size], self.height, media)
 
     def figure_json(self) -> str:
         """The figure as compact JSON for a data attribute (no template: the page's CSS and fonts apply)."""

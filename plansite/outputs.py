@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from .csp import with_csp
 from .downloads import write_downloads
-from .images import render_images
+from .images import render_images, render_screen_images
 from .render import Renderer
 from .updates import rss
 
@@ -21,7 +21,8 @@ def site_address(site_url: str) -> str:
 def write_outputs(
     renderer: Renderer, site_dir: Path, cache_dir: Path | None, site_name: str, images: bool = True
 ) -> list[Path]:
-    """Embeds, downloads, the stories' RSS feed and (unless images is False) PNG/SVG images of every chart."""
+    """Embeds, downloads, the stories' RSS feed and (unless images is False) every chart's images:
+    PNG/SVG for news posts and the WebP page images the pages show before plotly.js is asked for."""
     written = write_downloads(renderer.plan, site_dir / "data")
     t = renderer.lang.t
     feed = site_dir / "updates" / "feed.xml"
@@ -46,4 +47,5 @@ def write_outputs(
         written += render_images(
             renderer.charts.values(), site_dir / "charts", site_address(renderer.site_url), cache_dir
         )
+        written += render_screen_images(renderer.charts.values(), site_dir, cache_dir)
     return written

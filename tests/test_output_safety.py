@@ -193,7 +193,12 @@ def test_the_build_sanitizer_strips_scripts_handlers_and_unsafe_links_from_a_sto
 
 
 def test_the_sanitizer_keeps_the_sites_own_chart_and_drops_ids_that_shadow_the_theme():
-    chart = '<figure class="chart-figure"><div class="chart" data-plotly="{}" style="height: 3px"></div><noscript><img src="a.png" alt=""></noscript></figure>'
+    chart = (
+        '<figure class="chart-figure"><div class="chart" data-plotly="{}"><picture class="chart__image">'
+        '<source media="(max-width: 599px)" srcset="a.narrow.webp" width="1" height="2" type="image/webp">'
+        '<img src="a.wide.webp" width="3" height="2" alt=""></picture></div><p class="chart__bar">'
+        '<button type="button" class="chart__open" hidden>b</button> <span class="chart__status" role="status"></span></p></figure>'
+    )
     out = clean_story(f'<h2 id="__config">t</h2><p onclick="x()">p</p>{chart}', [chart])
     assert chart in out and 'id="__config"' not in out and "onclick" not in out
 
@@ -328,7 +333,11 @@ def test_titles_descriptions_nav_and_embeds_show_the_text_as_typed(hostile_site,
     not_found = _doc(site / "404.html")
     assert not_found.text("h1").startswith(" ".join(renderer.lang.t("notfound.title").split()))
     story_html = (site / "updates" / "2024-05-03-accepted" / "index.html").read_text(encoding="utf-8")
-    assert story_html.count("data-plotly=") == 1 and "<noscript><img" in story_html  # the sanitizer kept the chart
+    assert story_html.count("data-plotly=") == 1  # the sanitizer kept the chart: its image and its button
+    assert (
+        '<picture class="chart__image"><source media=' in story_html
+        and '<button type="button" class="chart__open"' in story_html
+    )
     story = _doc(site / "updates" / "2024-05-03-accepted" / "index.html")
     typed = '示例动态 {{ 7*7 }} &lt;b&gt; & *em* {: onmouseover="window.__xss=1" }'
     assert story.text("title") == f"{typed} - {site_name}"

@@ -1,5 +1,8 @@
-/* Draws the site's charts. plotly.js (self-hosted) is loaded only when a page has a chart,
-   and only once a chart comes near the viewport. Works with and without Material's document$. */
+/* Static first, interactive on request. Every chart is an image drawn at build time from its plotly figure;
+   plotly.js (self-hosted) and its zh locale load only when a reader asks: a click or tap on the image, or the
+   "交互图表 / Interactive chart" button. Never on load or scroll. The interactive chart is drawn over the image,
+   in the box the image holds (the image stays, hidden, so the box keeps its size: no jump; it is what prints).
+   Works with and without Material's document$ (embed pages have none). */
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
@@ -20,36 +23,74 @@
   function plotly() {
     if (!loading) {
       loading = load(PLOTLY).then(function () { return zh ? load(LOCALE) : null; });
+      loading.catch(function () { loading = null; });  // a failed load may be asked for again
     }
     return loading;
   }
 
-  function draw(el) {
+  function parts(box) {
+    var figure = box.closest(".chart-figure") || box.parentNode;
+    return {
+      button: figure.querySelector(".chart__open"),
+      status: figure.querySelector(".chart__status"),
+      image: box.querySelector("img")
+    };
+  }
+
+  function say(status, key) {
+    if (status) { status.textContent = key ? status.getAttribute("data-" + key) || "" : ""; }
+  }
+
+  function draw(box) {
+    if (box.hasAttribute("data-drawing")) { return; }
+    box.setAttribute("data-drawing", "");
+    var p = parts(box);
+    var live = document.createElement("div");
+    live.className = "chart__live";
+    live.setAttribute("role", "img");
+    live.setAttribute("tabindex", "-1");
+    if (p.image) { live.setAttribute("aria-label", p.image.getAttribute("alt") || ""); }
+    box.setAttribute("aria-busy", "true");
+    say(p.status, "loading");
     plotly().then(function () {
-      var fig = JSON.parse(el.getAttribute("data-plotly"));
-      var config = JSON.parse(el.getAttribute("data-config") || "{}");
+      var fig = JSON.parse(box.getAttribute("data-plotly"));
+      var config = JSON.parse(box.getAttribute("data-config") || "{}");
       if (zh) { config.locale = "zh-CN"; }
-      el.innerHTML = "";
-      return window.Plotly.newPlot(el, fig.data, fig.layout, config);
+      config.responsive = true;
+      delete fig.layout.width;   // the box the image holds decides the size
+      delete fig.layout.height;
+      fig.layout.autosize = true;
+      box.appendChild(live);
+      return window.Plotly.newPlot(live, fig.data, fig.layout, config);
     }).then(function () {
-      el.classList.add("chart--ready");
-      el.dispatchEvent(new CustomEvent("chart:ready", { bubbles: true }));
+      box.classList.add("chart--ready");
+      box.removeAttribute("aria-busy");
+      if (p.button) {
+        var focused = document.activeElement === p.button;
+        p.button.hidden = true;
+        if (focused) { live.focus({ preventScroll: true }); }
+      }
+      say(p.status, "ready");
+      box.dispatchEvent(new CustomEvent("chart:ready", { bubbles: true }));
     }).catch(function () {
-      el.classList.add("chart--failed");
+      if (live.parentNode) { live.parentNode.removeChild(live); }
+      box.removeAttribute("data-drawing");
+      box.removeAttribute("aria-busy");
+      box.classList.add("chart--failed");
+      say(p.status, "failed");
     });
   }
 
   function init() {
-    var charts = document.querySelectorAll(".chart[data-plotly]:not([data-drawn])");
-    if (!charts.length) { return; }
-    var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target); }
-      });
-    }, { rootMargin: "300px 0px" }) : null;
-    Array.prototype.forEach.call(charts, function (el) {
-      el.setAttribute("data-drawn", "");
-      if (observer) { observer.observe(el); } else { draw(el); }
+    var boxes = document.querySelectorAll(".chart[data-plotly]:not([data-ready-to-ask])");
+    Array.prototype.forEach.call(boxes, function (box) {
+      box.setAttribute("data-ready-to-ask", "");
+      var p = parts(box);
+      box.addEventListener("click", function () { if (!box.classList.contains("chart--ready")) { draw(box); } });
+      if (p.button) {
+        p.button.hidden = false;
+        p.button.addEventListener("click", function () { draw(box); });
+      }
     });
   }
 
