@@ -23,6 +23,7 @@ Stage and status names are the site's own (ui.yaml of HEAD, else BASE).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import io
 import re
@@ -94,6 +95,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.unknown": (
         "无法计算状态变化：{which}的数据有错误。",
         "The status changes cannot be computed: the data {which} has errors.",
+    ),
+    "status.unchecked": (
+        "（{which}的数据未通过检查：状态按其中能读出的指标和数值计算。）",
+        "(The data {which} did not pass the checker: statuses are computed from the indicators and values it could read.)",
     ),
     "status.before": ("修改前", "before the change"),
     "status.after": ("修改后", "after the change"),
@@ -185,6 +190,11 @@ def md_url(url: str | None) -> str:
     if not url:
         return ""
     return f"<{url}>" if _SAFE_URL.fullmatch(url) else md(url)
+
+
+def short(text: str, limit: int = 200) -> str:
+    """A long quote cut to its first limit characters (the whole of it is in the file)."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def code(text: object) -> str:
@@ -491,7 +501,7 @@ class Summary:
                 else:
                     detail.append(self.w("source", source=self.names.source(new.source)))
             if item.quote:
-                detail.append(self.w("quote", quote=md(item.quote)))
+                detail.append(self.w("quote", quote=md(short(item.quote))))
             if item.indicator not in by_indicator:
                 order.append(item.indicator)
             by_indicator.setdefault(item.indicator, []).append(f"- {line}" + "".join(f"\n  - {d}" for d in detail))
@@ -503,14 +513,14 @@ class Summary:
     def statuses(self, touched: set[str]) -> list[str]:
         from .status import indicator_status  # plansite.status imports the checker's unit rules
 
-        missing = [
+        old, new = _statuses(self.base, indicator_status), _statuses(self.head, indicator_status)
+        if old is None or new is None:
+            which = [self.w("status.before") if old is None else "", self.w("status.after") if new is None else ""]
+            return [self.w("status.unknown", which=self.w("list.sep").join(x for x in which if x))] if touched else []
+        unchecked = [
             self.w("status.before") if self.base.plan is None else "",
             self.w("status.after") if self.head.plan is None else "",
         ]
-        if self.base.plan is None or self.head.plan is None:
-            return [self.w("status.unknown", which=self.w("list.sep").join(x for x in missing if x))] if touched else []
-        old = {i.id: indicator_status(self.base.plan, i) for i in self.base.plan.indicators}
-        new = {i.id: indicator_status(self.head.plan, i) for i in self.head.plan.indicators}
         lines = []
         for id in dict.fromkeys([*new, *old]):
             name = self.names.indicator(id)
@@ -523,8 +533,8 @@ class Summary:
                     "status.change", name=name, old=self.names.status(old[id].code), new=self.names.status(new[id].code)
                 )
                 s = new[id]
-                if s.observation is not None and s.year is not None:
-                    ind = self.head.plan.indicator(id)
+                ind = next((i for i in self.head.one("indicators").indicators if i.id == id), None)
+                if s.observation is not None and s.year is not None and ind is not None:
                     basis = self.w(
                         "status.basis",
                         year=s.year,
@@ -535,6 +545,9 @@ class Summary:
                 lines.append(f"- {text}")
             elif id in touched:
                 lines.append(f"- {self.w('status.same', name=name, status=self.names.status(new[id].code))}")
+        if lines and any(unchecked):
+            lines.append("")
+            lines.append(self.w("status.unchecked", which=self.w("list.sep").join(x for x in unchecked if x)))
         return lines
 
     def stages(self) -> list[str]:
@@ -560,7 +573,7 @@ class Summary:
                 note=md(pick(entry.note, self.lang)),
             )
             line += f"\n    - {self.w('source', source=self.names.source(entry.source))}"
-            line += f"\n    - {self.w('quote', quote=md(entry.quote))}"
+            line += f"\n    - {self.w('quote', quote=md(short(entry.quote)))}"
             per_target.setdefault(target(entry), []).append(f"  - {line}")
         lines = []
         for (what, id), entries in per_target.items():
@@ -765,6 +778,27 @@ class Summary:
             if lines:
                 out += [f"### {self.w(key)}", "", *lines, ""]
         return "\n".join(out).rstrip() + "\n"
+
+
+def _statuses(side: Side, indicator_status: Callable[[Plan, m.Indicator], Any]) -> dict[str, Any] | None:
+    """Each indicator's status at one revision, by plansite.status.
+
+    On data that failed the checker (often only because the code under review asks for something new),
+    the status is still computed from the indicators and values that could be read, when that works.
+    """
+    plan = side.plan
+    if plan is None:
+        table, observations = side.one("indicators"), side.one("observations")
+        if table is None or observations is None:
+            return None
+        values: dict[str, Any] = {f.name: None for f in dataclasses.fields(Plan)}
+        values.update(table=table, observations=observations, files={})
+        plan = Plan(**values)
+        try:
+            return {i.id: indicator_status(plan, i) for i in plan.indicators}
+        except Exception:  # a half-valid plan (units the rules would refuse …): no statuses rather than a traceback
+            return None
+    return {i.id: indicator_status(plan, i) for i in plan.indicators}
 
 
 @dataclass(frozen=True)

@@ -274,6 +274,31 @@ def test_a_broken_file_gives_the_checkers_verdict_and_still_exit_zero(
     assert changes.word("status.after", lang) in text
 
 
+def test_statuses_are_still_computed_when_a_rule_fails(repo: Path):
+    """A value naming an unknown source fails the checker, yet what it would do to the status is shown."""
+    before = plan_now(repo)
+    ind = before.indicators[1]
+    add_spending_value(repo)
+    edit(repo, "observations.yaml", "source: example-news", "source: no-such-source")
+    commit(repo)
+    report, plan = check(repo / "data", repo)
+    assert plan is None and report.errors
+    text = summary(repo)
+    old = indicator_status(before, ind)
+    assert old.code != "met"
+    assert f"{label(before, f'status.{old.code}', 'zh')} → " in text
+    assert changes.word("status.unchecked", "zh", which=changes.word("status.after", "zh")) in text
+
+
+def test_a_long_quote_is_shortened(repo: Path):
+    add_spending_value(repo)
+    edit(repo, "observations.yaml", "quote: 示例经费达到250万元。", "quote: 示例经费达到250万元。" + "示例" * 200)
+    commit(repo)
+    text = summary(repo)
+    assert changes.md(changes.short("示例经费达到250万元。" + "示例" * 200)) in text
+    assert "示例" * 150 not in text
+
+
 def test_a_clean_change_passes(repo: Path):
     add_spending_value(repo)
     commit(repo)
@@ -313,10 +338,18 @@ def test_no_change_says_so(repo: Path):
 
 def test_glossary_and_ui_edits_are_summarised(repo: Path):
     plan = plan_now(repo)
-    key, text_ = next(iter(plan.ui.strings.items()))
     term = plan.glossary.terms[0]
     edit(repo, "glossary.yaml", term.definition.zh, term.definition.zh + "补充。")
-    edit(repo, "ui.yaml", text_.zh, text_.zh + "甲")
+    ui = repo / "data" / "ui.yaml"
+    lines = ui.read_text(encoding="utf-8").splitlines(keepends=True)
+    at, key = next(
+        (i, k)
+        for i, line in enumerate(lines)
+        for k, text in plan.ui.strings.items()
+        if line.startswith(f"  {k}:") and text.zh in line
+    )
+    lines[at] = lines[at].replace(plan.ui.strings[key].zh, plan.ui.strings[key].zh + "甲", 1)
+    ui.write_text("".join(lines), encoding="utf-8")
     commit(repo)
     text = summary(repo)
     assert f"`{term.id}`" in text and f"`{key}`" in text
