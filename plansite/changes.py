@@ -430,6 +430,8 @@ class Summary:
         self.base, self.head, self.lang = base, head, lang
         self.names = Names(lang, (head, base))
         self.warnings: list[str] = []  # loud warnings, shown at the top
+        self.plan_text_unread = False  # a plan-text file could not be read at one side: listed with the files
+        self.passages_listed = False  # some passage of plan text was itemised (its chapter file need not be)
 
     def w(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)
@@ -623,6 +625,9 @@ class Summary:
         return lines
 
     def plan_text(self) -> list[str]:
+        if not (_all_read(self.base, PLAN_TEXT_KINDS) and _all_read(self.head, PLAN_TEXT_KINDS)):
+            self.plan_text_unread = True
+            return []  # a file that cannot be read would look like every passage added or removed
         old_texts, new_texts = _plan_texts(self.base), _plan_texts(self.head)
         old_notes = {n.id: n for notes in self.base.many("editorial-notes") for n in notes.notes}
         new_notes = {n.id: n for notes in self.head.many("editorial-notes") for n in notes.notes}
@@ -633,12 +638,22 @@ class Summary:
         explained: set[str] = set()
         for key in dict.fromkeys([*old_texts, *new_texts]):
             a, b = old_texts.get(key), new_texts.get(key)
-            if a is None or b is None or a == b:
-                continue  # a passage added or removed is a structure change, listed with the file
+            if a == b:
+                continue
             what, target = key
-            if a.zh != b.zh:
+            place = code(target)
+            if a is None or b is None:  # a passage added or removed: plan text too
+                change = self.w("added" if a is None else "removed")
+                passage = b or a
+                assert passage is not None
+                quoted = f"“{md(short(passage.zh))}”"
+                lines.append(
+                    f"- {change} {self.w(f'plantext.{what}')} {place}：{quoted}"
+                    if self.lang == "zh"
+                    else f"- {change}: {self.w(f'plantext.{what}').lower()} {place}: {quoted}"
+                )
+            elif a.zh != b.zh:
                 old_frag, new_frag = _fragment(a.zh, b.zh)
-                place = code(target)
                 lines.append(
                     "- "
                     + self.w(
@@ -649,6 +664,7 @@ class Summary:
                         new=f"“{md(new_frag)}”",
                     )
                 )
+            if a is None or b is None or a.zh != b.zh:
                 notes = [n for n in touched_notes.values() if n.target == target]
                 for n in notes:
                     explained.add(n.id)
@@ -658,6 +674,7 @@ class Summary:
                     lines.append(f"  - {self.w('plantext.nonote')}")
             elif a.en != b.en:
                 translations.append(code(target))
+        self.passages_listed = bool(unexplained or explained or translations)
         if unexplained:
             self.warnings.append(self.w("plantext.warning", places=self.w("list.sep").join(unexplained)))
         if translations:
@@ -724,9 +741,9 @@ class Summary:
                 lines.append("- " + self.w(key, parts=self.w("field.sep").join(parts)))
         return lines
 
-    def others(self, itemised: bool) -> list[str]:
+    def others(self) -> list[str]:
         handled = {"observations", "status", "sources", "glossary", "ui", "editorial-notes"}
-        if itemised:
+        if self.passages_listed:
             handled.add("chapter")
         lines = []
         for path in sorted({*self.base.kinds, *self.head.kinds}):
@@ -764,7 +781,7 @@ class Summary:
             ("plantext", plan_text),
             ("sources", self.sources()),
             ("glossary", self.glossary()),
-            ("others", self.others(itemised=bool(plan_text))),
+            ("others", self.others()),
         ]
         out = [MARKER, f"## {self.w('title')}", "", self.w("compared", base=self.base.label, head=self.head.label), ""]
         out += [f"### {self.w('verdict')}", "", *self.verdict(), ""]
@@ -805,6 +822,14 @@ def _statuses(side: Side, indicator_status: Callable[[Plan, m.Indicator], Any]) 
 class _Passage:
     zh: str
     en: str
+
+
+PLAN_TEXT_KINDS = ("chapter", "chain")
+
+
+def _all_read(side: Side, kinds: Iterable[str]) -> bool:
+    """Every file of these kinds parsed on its own (else their passages cannot be compared)."""
+    return all(len(side.models.get(k) or []) == sum(1 for kind in side.kinds.values() if kind == k) for k in kinds)
 
 
 def _plan_texts(side: Side) -> dict[tuple[str, str], _Passage]:

@@ -248,6 +248,30 @@ def test_a_plan_text_edit_with_its_editorial_note_names_the_note(repo: Path, lan
     assert changes.md(pick(note.reason, lang)) in text
 
 
+def test_a_paragraph_added_to_the_plan_text_is_a_plan_text_edit(repo: Path):
+    p = _paragraph(repo)
+    new_id = p.id.rsplit("-p", 1)[0] + "-p3"
+    edit(
+        repo,
+        "plan/chapter-1.yaml",
+        "  children:\n  - id:",
+        f'  - id: {new_id}\n    text: {{zh: "新加的一段。", en: ""}}\n  children:\n  - id:',
+    )
+    assert check(repo / "data", repo)[1] is not None, "the fixture edit must pass the checker"
+    commit(repo)
+    text = summary(repo)
+    assert "[!WARNING]" in text and f"`{new_id}`" in text and changes.md("新加的一段。") in text
+
+
+def test_an_unreadable_chapter_is_listed_as_a_file_not_as_every_passage_removed(repo: Path):
+    edit(repo, "plan/chapter-1.yaml", "children:\n- id: 1-1", "children:\n- id: [1-1")
+    commit(repo)
+    text = summary(repo)
+    assert "`data/plan/chapter-1.yaml`" in text
+    assert changes.word("removed", "zh") + " " + changes.word("plantext.paragraph", "zh") not in text
+    assert "[!WARNING]" not in text
+
+
 def test_an_english_translation_edit_is_not_a_plan_text_edit(repo: Path):
     p = _paragraph(repo)
     edit(repo, "plan/chapter-1.yaml", 'en: ""}\n  children:', 'en: "Second paragraph."}\n  children:')
