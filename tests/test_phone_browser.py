@@ -1,0 +1,161 @@
+"""Tables that read on a phone: below 600 px every wide table becomes cards, each cell under its column's name.
+
+Real headless Chromium at 375 px against the built site. Page addresses come from the plan (its first section,
+indicator and chain, the first story), so the tests follow the data, not a list of Tianmen ids.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plansite import paths
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 800}
+MIN_CELL = 64  # px: below this, a column of Chinese text stands a few characters per line
+
+
+def page_types(plan) -> list[str]:
+    """One address of every page type, derived from the plan and the stories."""
+    story = sorted((paths.ROOT / "docs" / "zh" / "updates").glob("*.md"))[0].stem
+    section = next(plan.sections())[1].id
+    table_section = plan.section_of(plan.table.division).id
+    return [
+        "",
+        "plan/",
+        f"plan/{section}/",
+        f"plan/{table_section}/",  # the section that holds the plan's indicator table
+        "indicators/",
+        f"indicators/{plan.indicators[0].id}/",
+        "industries/",
+        f"industries/{plan.chains[0].id}/",
+        "commitments/",
+        "progress/",
+        "data-gaps/",
+        "glossary/",
+        "sources/",
+        "notes/",
+        "open-data/",
+        "updates/",
+        f"updates/{story}/",
+        "about/",
+        "contribute/",
+        "contribute/checker-messages/",
+        "no-such-page/",
+    ]
+
+
+# Cells a reader can see: with a box, with text, not inside a clipped 1-px box (the visually hidden header row
+# of a card table, which stays for screen readers).
+NARROW_CELLS = """min => {
+  const hidden = el => { for (let a = el; a; a = a.parentElement) {
+      const r = a.getBoundingClientRect(), s = getComputedStyle(a);
+      if (s.display === 'none' || s.visibility === 'hidden') return true;
+      if (s.overflow !== 'visible' && (r.width <= 1 || r.height <= 1)) return true; }
+    return false; };
+  const out = [];
+  for (const c of document.querySelectorAll('td, th')) {
+    const r = c.getBoundingClientRect();
+    if (!r.width || !c.innerText.trim() || hidden(c)) continue;
+    if (r.width < min) out.push(Math.round(r.width) + 'px: ' + c.innerText.trim().slice(0, 24));
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_table_cell_is_narrower_than_64px_on_a_phone(browser, base_url, plan, prefix):
+    context = browser.new_context(viewport=PHONE)
+    pg = context.new_page()
+    narrow = {}
+    for path in page_types(plan):
+        pg.goto(base_url + prefix + path)
+        found = pg.evaluate(NARROW_CELLS, MIN_CELL)
+        if found:
+            narrow[prefix + path] = found[:3] + ([f"… {len(found)} cells"] if len(found) > 3 else [])
+    context.close()
+    assert narrow == {}
+
+
+CARD_LABELS = """() => [...document.querySelectorAll('table.stack')].flatMap(table => {
+  const heads = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+  return [...table.querySelectorAll('tbody tr:not(.gap)')].flatMap(tr => [...tr.children].map((cell, i) => ({
+    head: heads[i], label: cell.getAttribute('data-label'), tag: cell.tagName,
+    before: getComputedStyle(cell, '::before').content, display: getComputedStyle(cell).display })));
+})"""
+
+
+@pytest.mark.parametrize("path", ["progress/", "data-gaps/", "commitments/", "notes/", "contribute/checker-messages/"])
+def test_every_card_cell_shows_its_column_name(browser, base_url, path):
+    """On a phone each data cell is a block that shows the header of its own column (data-label, drawn by ::before)."""
+    context = browser.new_context(viewport=PHONE)
+    pg = context.new_page()
+    pg.goto(base_url + path)
+    cells = pg.evaluate(CARD_LABELS)
+    context.close()
+    data = [c for c in cells if c["tag"] == "TD"]
+    assert data, "no card table on " + path
+    assert all(c["label"] == c["head"] for c in data), [c for c in data if c["label"] != c["head"]][:3]
+    assert all(c["before"] == '"' + c["head"] + '"' for c in data), [c["before"] for c in data][:3]
+    assert all(c["display"] != "table-cell" for c in cells)
+
+
+def test_the_plan_indicator_table_becomes_cards_on_a_phone(browser, base_url, plan):
+    context = browser.new_context(viewport=PHONE)
+    pg = context.new_page()
+    pg.goto(base_url + "plan/" + plan.section_of(plan.table.division).id + "/")
+    cells = pg.evaluate(CARD_LABELS)
+    context.close()
+    assert len([c for c in cells if c["tag"] == "TH"]) == len(plan.indicators)  # one card per indicator
+    data = [c for c in cells if c["tag"] == "TD"]
+    assert data and all(c["label"] == c["head"] and c["display"] != "table-cell" for c in data)
+
+
+def test_on_a_wide_screen_the_tables_stay_tables(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.goto(base_url + "progress/")
+    shown = pg.evaluate("""() => [...document.querySelectorAll('table.stack')].map(t => [getComputedStyle(t).display,
+        getComputedStyle(t.querySelector('thead')).position, getComputedStyle(t.querySelector('td'), '::before').content])""")
+    context.close()
+    assert shown and all(s == ["table", "static", "none"] for s in shown), shown
+
+
+def ax_roles(pg, selector: str) -> list[tuple[str, str]]:
+    """(role, name) of every node Chromium's own accessibility tree has under the first element matching selector."""
+    cdp = pg.context.new_cdp_session(pg)
+    cdp.send("DOM.enable")
+    cdp.send("Accessibility.enable")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    nodes = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"]
+    table = nodes[0]
+    out = [(table["role"]["value"], "")]
+    pending = list(table.get("childIds", []))
+    full = {n["nodeId"]: n for n in cdp.send("Accessibility.getFullAXTree")["nodes"]}
+    while pending:
+        n = full.get(pending.pop(0))
+        if n is None:
+            continue
+        out.append((n["role"]["value"], (n.get("name") or {}).get("value", "")))
+        pending.extend(n.get("childIds", []))
+    return out
+
+
+def test_card_tables_keep_their_table_semantics_for_screen_readers(browser, base_url, plan):
+    """At 375 px the board is drawn as cards, yet Chromium still exposes a table with its headers, rows and cells."""
+    ui = plan.ui.strings
+    context = browser.new_context(viewport=PHONE)
+    pg = context.new_page()
+    pg.goto(base_url + "progress/")
+    assert pg.evaluate("getComputedStyle(document.querySelector('#project-board')).display") == "block"
+    roles = ax_roles(pg, "#project-board")
+    context.close()
+    kinds = [r for r, _ in roles]
+    assert kinds[0] == "table"
+    assert kinds.count("row") == len(list(plan.projects())) + 1  # the header row stays in the tree
+    assert kinds.count("rowheader") == len(list(plan.projects()))
+    headers = {name for role, name in roles if role == "columnheader"}
+    assert {ui["progress.project"].zh, ui["progress.stage"].zh, ui["progress.known"].zh} <= headers
+    assert kinds.count("cell") == 3 * len(list(plan.projects()))
