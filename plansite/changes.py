@@ -88,7 +88,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "fields": ("改动的字段：{fields}", "Fields changed: {fields}"),
     "status": ("进展状态变化（按本站计算规则）", "Status changes (by the site's rule)"),
     "status.change": ("{name}：{old} → {new}", "{name}: {old} → {new}"),
-    "status.basis": ("依据 {year}年 {value}；2025年目标 {target}", "based on {value} in {year}; 2025 target {target}"),
+    "status.basis": ("依据 {year}年 {value}；目标 {target}", "based on {value} in {year}; target {target}"),
     "status.same": ("{name}：状态不变（{status}）", "{name}: status unchanged ({status})"),
     "status.new": ("{name}：新指标，状态 {status}", "{name}: new indicator, status {status}"),
     "status.gone": ("{name}：指标被删除（原状态 {status}）", "{name}: indicator removed (was {status})"),
@@ -171,15 +171,19 @@ def word(key: str, lang: str, **values: object) -> str:
 
 
 # ---------------------------------------------------------------------------- escaping for GitHub Markdown
-_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"'=$%^@:])")
+# What GitHub Markdown could read inside a line: emphasis, code, links, images, HTML, entities, tables,
+# strikethrough, math ($), mentions (@), emoji and bare autolinks (:). List and heading markers (- + . #
+# at a line's start) need no escape: data text never starts a line here (it follows "- ", "#### " …),
+# but # is escaped all the same, since trailing hashes would close a heading.
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()<>#!|~&$@:])")
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
 
 
 def md(text: object) -> str:
-    """Data text as literal text in GitHub Markdown: every ASCII punctuation mark backslash-escaped, one line.
+    """Data text as literal text inside a line of GitHub Markdown: the marks it could read are backslash-escaped.
 
     CommonMark reads a backslash before any ASCII punctuation as that character, so no emphasis, link,
-    HTML tag, entity, table cell or @mention can come out of what a person typed.
+    HTML tag, entity, table cell, formula or @mention can come out of what a person typed.
     """
     flat = " ".join(str(text).split())
     return _MD_PUNCT.sub(r"\\\1", flat)
@@ -360,12 +364,16 @@ class Names:
                     return describe_source(s, self.lang)
         return code(id)
 
-    def amount(self, value: float | int | None, unit: m.Text | None) -> str:
-        """A value as the site writes it (the site's own Lang.amount when a plan loads)."""
+    def amount(self, value: float | int | None, unit: m.Text | None, qualifier: str | None = None) -> str:
+        """A value as the site writes it (the site's own Lang.amount when a plan loads, with a target's qualifier)."""
         if value is None:
             return ""
         for side in self.sides:
             if side.plan is not None:
+                if qualifier:
+                    from .render import Lang
+
+                    return md(Lang(side.plan, self.lang).amount(value, unit, qualifier))
                 from .render import (
                     Lang,
                 )  # the site's formatter; imported here so a broken page module cannot stop the summary
@@ -534,23 +542,30 @@ class Summary:
                 text = self.w(
                     "status.change", name=name, old=self.names.status(old[id].code), new=self.names.status(new[id].code)
                 )
-                s = new[id]
-                ind = next((i for i in self.head.one("indicators").indicators if i.id == id), None)
-                if s.observation is not None and s.year is not None and ind is not None:
-                    basis = self.w(
-                        "status.basis",
-                        year=s.year,
-                        value=self.names.amount(s.observation.value, s.observation.unit),
-                        target=self.names.amount(ind.target.value, ind.unit),
-                    )
-                    text += f"（{basis}）" if self.lang == "zh" else f" ({basis})"
+                text += self._basis(id, new[id])
                 lines.append(f"- {text}")
             elif id in touched:
-                lines.append(f"- {self.w('status.same', name=name, status=self.names.status(new[id].code))}")
+                lines.append(
+                    f"- {self.w('status.same', name=name, status=self.names.status(new[id].code))}{self._basis(id, new[id])}"
+                )
         if lines and any(unchecked):
             lines.append("")
             lines.append(self.w("status.unchecked", which=self.w("list.sep").join(x for x in unchecked if x)))
         return lines
+
+    def _basis(self, id: str, s: Any) -> str:
+        """What a status rests on: the value and year it was computed from, and the target."""
+        table = self.head.one("indicators")
+        ind = next((i for i in table.indicators if i.id == id), None) if table else None
+        if s.observation is None or s.year is None or ind is None:
+            return ""
+        basis = self.w(
+            "status.basis",
+            year=s.year,
+            value=self.names.amount(s.observation.value, s.observation.unit),
+            target=self.names.amount(ind.target.value, ind.unit, ind.target.qualifier),
+        )
+        return f"（{basis}）" if self.lang == "zh" else f" ({basis})"
 
     def stages(self) -> list[str]:
         def target(e: m.StatusEntry) -> tuple[str, str]:

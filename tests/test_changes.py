@@ -124,6 +124,15 @@ def test_a_value_added_with_its_new_source_and_the_status_it_causes(repo: Path, 
     expected = f"{label(before, f'status.{old.code}', lang)} → {label(after, f'status.{new.code}', lang)}"
     assert expected in text
     assert changes.word("status", lang) in text
+    lang_after = Lang(after, lang)
+    basis = changes.word(
+        "status.basis",
+        lang,
+        year=new.year,
+        value=changes.md(lang_after.amount(obs.value, obs.unit)),
+        target=changes.md(lang_after.amount(ind.target.value, ind.unit, ind.target.qualifier)),
+    )
+    assert basis in text  # what the new status rests on
     # The new source is listed among the sources too.
     assert f"{changes.word('added', lang)} {changes.describe_source(source, lang)}" in text
 
