@@ -388,6 +388,24 @@ def test_glossary_and_ui_edits_are_summarised(repo: Path):
     assert f"`{term.id}`" in text and f"`{key}`" in text
 
 
+def test_the_comment_renders_data_text_as_typed(repo: Path):
+    """Rendered as CommonMark with GitHub's tables and strikethrough, hostile text stays text.
+
+    (markdown-it-py is pinned in constraints.txt; it comes with frictionless, a test requirement.)
+    """
+    from markdown_it import MarkdownIt
+
+    hostile = "**粗体** <b>标签</b> [链接](https://evil.example) ~~删~~ $x$ | 表格 `代码`"
+    edit(repo, "sources.yaml", "title: 示例统计公报", f'title: "{hostile}"')
+    commit(repo)
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(summary(repo))
+    for tag in ("<strong>", "<b>", "<del>", "<s>", 'href="https://evil.example"', "<table>"):
+        assert tag not in html, tag
+    assert "**粗体** &lt;b&gt;标签&lt;/b&gt; [链接](https://evil.example) ~~删~~ $x$ | 表格 `代码`" in html
+    assert "<code>example-report</code>" in html  # ids are code, and the structure is there
+    assert html.count("<h3>") >= 2
+
+
 def test_data_text_is_escaped_for_the_comment(repo: Path):
     hostile = "**粗体** <b>标签</b> @someone [链接](https://evil.example) | 表格"
     edit(repo, "sources.yaml", "title: 示例统计公报", f'title: "{hostile}"')
