@@ -24,6 +24,7 @@ from plansite.outputs import write_outputs
 from plansite.render import Renderer, alternate_url
 from plansite.sanitize import clean_story, is_story
 from plansite.searchindex import compact_search_index
+from plansite.share import qr_svg
 from plansite.updates import UpdateError, expand_shortcodes, read_updates
 
 log = logging.getLogger("mkdocs.hooks.plan_pages")
@@ -87,6 +88,8 @@ def on_page_context(context, page, config, nav):
     # Not a list on purpose: Material then adds no <link rel=alternate>, whose page-relative
     # sitemap.xml look-ups would 404; the per-page hreflang pairs are in sitemap.xml instead.
     config.extra["alternate"] = SimpleNamespace(name=ui["lang.other"], link=url, lang=ui["lang.other.code"])
+    # the share panel's QR code (overrides/partials/share.html): this page's canonical address, drawn at build
+    context["share_qr"] = Markup(qr_svg(page.canonical_url, ui["share.qr"])) if page.canonical_url else None
     return context
 
 
