@@ -59,7 +59,11 @@ mutation: build-deps  ## mutation testing of the modules that decide what the pu
 	$(PY) -m pip install -q -r requirements-mutation.txt -c constraints.txt
 	$(PY) scripts/mutation.py
 
-benchmark: build-deps  ## measure build time, image export time and page weight into benchmarks/results.json
+LIGHTHOUSE := .cache/benchmark-tools/node_modules/.bin/lighthouse
+
+benchmark: build-deps  ## Lighthouse (mobile, desktop), page weight, build and image times into benchmarks/results.{json,md}
+	@# Lighthouse goes into its own prefix, never into package.json: CI's `make test` (npm ci) does not install it
+	@test -x $(LIGHTHOUSE) || npm install --prefix .cache/benchmark-tools --no-audit --no-fund --silent lighthouse@12.2.3
 	$(PY) scripts/benchmark.py
 
 clean:

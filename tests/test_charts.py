@@ -11,6 +11,7 @@ import pytest
 from plansite import paths
 from plansite.charts import (
     PLOTLY_CONFIG,
+    SCREEN_WIDTHS,
     SUPPORTED_TRACES,
     UnsupportedTrace,
     all_charts,
@@ -117,3 +118,64 @@ def test_overview_leaves_out_values_the_status_rule_cannot_compare(tmp_path):
     assert plan is not None
     (bar,) = overview_chart(plan, "zh").figure.data
     assert list(bar.x) == []  # a one-year flow says nothing about the way to a level target
+
+
+def test_the_page_image_is_the_page_figure_at_its_layout_width(plan):
+    """Static first: the image a page shows is its own figure, only sized (not the news image's bigger type)."""
+    from plansite.images import screen_figure
+
+    for chart in all_charts(plan, "zh")[:1] + all_charts(plan, "en")[-2:]:
+        for size, width in SCREEN_WIDTHS.items():
+            image = chart.screen_image(size)
+            fig = screen_figure(chart, size)
+            assert (fig.layout.width, fig.layout.height) == (width, chart.height) == (image.width, image.height)
+            assert image.path == f"charts/{chart.id}.{size}.webp"
+            drawn, page = fig.to_plotly_json(), chart.figure.to_plotly_json()
+            for layout in (drawn["layout"], page["layout"]):
+                layout.pop("width", None), layout.pop("height", None)
+            assert drawn == page  # nothing else differs from the interactive chart
+
+
+def _chart_tags(markup: str) -> dict[str, list[dict]]:
+    from html.parser import HTMLParser
+
+    found: dict[str, list[dict]] = {}
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.setdefault(tag, []).append(dict(attrs))
+
+    Parser().feed(markup)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_chart_is_an_image_with_its_size_and_a_real_button_on_pages_and_embeds(plan, lang):
+    from plansite.render import Renderer
+
+    renderer = Renderer(plan, lang, "https://kjj.example.gov.cn/plan/")
+    ind = plan.indicators[0]
+    chart = renderer.charts[ind.id]
+    index = list(renderer.charts).index(ind.id)
+    for markup, link in (
+        (renderer.chart_markup(chart.page)[index], lambda p: "../../" + p),
+        (renderer.embed(ind.id), lambda p: "../../" + p),
+        (renderer.embed(ind.id, standalone=True), lambda p: renderer.site_url + p),
+    ):
+        tags = _chart_tags(markup)
+        narrow, wide = chart.screen_image("narrow"), chart.screen_image("wide")
+        (source,), (img,), (button,) = tags["source"], tags["img"], tags["button"]
+        assert source == {
+            "media": narrow.media,
+            "srcset": link(narrow.path),
+            "width": str(narrow.width),
+            "height": str(narrow.height),
+            "type": "image/webp",
+        }
+        assert (img["src"], img["width"], img["height"]) == (link(wide.path), str(wide.width), str(wide.height))
+        assert img["alt"] == chart.summary
+        assert button["type"] == "button" and "hidden" in button  # shown by charts.js: without it, nothing to press
+        assert renderer.lang.t("chart.interactive") in markup
+        assert "noscript" not in tags  # the image is always there
+        box = next(a for a in tags["div"] if "data-plotly" in a)
+        assert "role" not in box and "style" not in box  # the image says the summary; its size holds the box

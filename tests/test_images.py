@@ -118,3 +118,41 @@ def test_missing_chromium_is_a_clear_error(tmp_path):
         env=env | {"PLANSITE_CACHE": str(tmp_path / "empty-cache")},
     )
     assert result.returncode == 3 and "Chromium" in result.stderr
+
+
+def webp_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a WebP file's header (lossy VP8, lossless VP8L or extended VP8X)."""
+    assert data[:4] == b"RIFF" and data[8:12] == b"WEBP", data[:16]
+    kind = data[12:16]
+    if kind == b"VP8 ":
+        assert data[23:26] == b"\x9d\x01\x2a"  # the key frame's start code
+        w, h = struct.unpack("<HH", data[26:30])
+        return w & 0x3FFF, h & 0x3FFF
+    if kind == b"VP8L":
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    assert kind == b"VP8X", kind
+    return int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1
+
+
+def test_page_images_are_webp_of_each_layout_width_and_reused_from_the_cache(tmp_path, plan, monkeypatch):
+    import plansite.images as images
+    from plansite.charts import SCREEN_SCALE, SCREEN_WIDTHS
+    from plansite.render import Renderer
+
+    chart = Renderer(plan, "zh").charts[plan.indicators[0].id]
+    written = images.render_screen_images([chart], tmp_path / "a", tmp_path / "cache")
+    assert len(written) == len(SCREEN_WIDTHS)
+    for size in SCREEN_WIDTHS:
+        image = chart.screen_image(size)
+        data = (tmp_path / "a" / image.path).read_bytes()
+        assert webp_size(data) == (image.width * SCREEN_SCALE, image.height * SCREEN_SCALE)
+
+    def no_browser():
+        raise AssertionError("an unchanged figure must not start Chromium")
+
+    monkeypatch.setattr(images, "warm_browser", no_browser)
+    images.render_screen_images([chart], tmp_path / "b", tmp_path / "cache")
+    for size in SCREEN_WIDTHS:
+        path = chart.screen_image(size).path
+        assert (tmp_path / "b" / path).read_bytes() == (tmp_path / "a" / path).read_bytes()

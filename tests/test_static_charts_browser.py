@@ -7,7 +7,6 @@ the image's box without moving it. Without JavaScript: the image and the table.
 
 from __future__ import annotations
 
-import struct
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,24 +15,11 @@ from plansite import paths
 from plansite.charts import SCREEN_SCALE
 from plansite.render import Renderer
 
+from .test_images import webp_size
+
 pytestmark = pytest.mark.browser
 
 BOX = "e => { const r = e.getBoundingClientRect(); return [r.top + window.scrollY, r.height, r.width]; }"
-
-
-def webp_size(data: bytes) -> tuple[int, int]:
-    """Width and height from a WebP file's header (lossy VP8, lossless VP8L or extended VP8X)."""
-    assert data[:4] == b"RIFF" and data[8:12] == b"WEBP", data[:16]
-    kind = data[12:16]
-    if kind == b"VP8 ":
-        assert data[23:26] == b"\x9d\x01\x2a"  # the key frame's start code
-        w, h = struct.unpack("<HH", data[26:30])
-        return w & 0x3FFF, h & 0x3FFF
-    if kind == b"VP8L":
-        bits = int.from_bytes(data[21:25], "little")
-        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
-    assert kind == b"VP8X", kind
-    return int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1
 
 
 @pytest.fixture(scope="module")
