@@ -316,11 +316,7 @@ class Names:
             table = side.one("indicators")
             for ind in table.indicators if table else []:
                 if ind.id == id:
-                    return (
-                        f"{md(self._text(ind.name))}（{code(id)}）"
-                        if self.lang == "zh"
-                        else f"{md(self._text(ind.name))} ({code(id)})"
-                    )
+                    return self._named(ind.name, id)
         return code(id)
 
     def _named(self, name: m.Text, id: str) -> str:
@@ -368,17 +364,14 @@ class Names:
         """A value as the site writes it (the site's own Lang.amount when a plan loads, with a target's qualifier)."""
         if value is None:
             return ""
-        for side in self.sides:
-            if side.plan is not None:
-                if qualifier:
-                    from .render import Lang
-
-                    return md(Lang(side.plan, self.lang).amount(value, unit, qualifier))
-                from .render import (
-                    Lang,
-                )  # the site's formatter; imported here so a broken page module cannot stop the summary
-
-                return md(Lang(side.plan, self.lang).amount(value, unit))
+        plan = next((side.plan for side in self.sides if side.plan is not None), None)
+        if plan is not None:
+            try:  # the site's own formatter; imported here so that a broken page module cannot stop the summary
+                from .render import Lang
+            except Exception:
+                Lang = None  # type: ignore[assignment,misc]
+            if Lang is not None:
+                return md(Lang(plan, self.lang).amount(value, unit, qualifier))
         if unit is not None and self.lang == "en" and unit.en.strip():
             return md(amount_en(value, unit.zh, unit.en))
         return md(number(value) + self._text(unit))
