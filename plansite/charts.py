@@ -19,7 +19,6 @@ from .check import in_indicator_unit
 from .escape import plotly_text as pt
 from .plan import Plan
 from .status import indicator_status
-from .textformat import number
 
 # Trace types in the vendored plotly.js basic bundle; any other renders as empty axes, so it is refused.
 SUPPORTED_TRACES = frozenset({"scatter", "bar", "pie"})
@@ -149,8 +148,17 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
     for e in ind.earlier:
         stated[e.year] = in_indicator_unit(ind, e.value, e.unit)
     observed = {o.year: in_indicator_unit(ind, o.value, o.unit) for o in plan.observations_of(ind.id)}
-    # a unit is text for plotly twice over: pseudo-HTML, and %{…} in a hover template
-    hover = "%{x}: %{y}" + (" " + pt(unit).replace("%", "%%") if unit else "") + "<extra></extra>"
+    # Hover, summary and ticks write numbers as the pages do (render.Lang.amount: grouped digits, 万/亿 converted
+    # exactly in English, the qualifier where the language puts it); each point's text rides in customdata,
+    # escaped for plotly's pseudo-HTML, so the template itself holds no data text.
+    from .render import Lang  # here: render imports this module
+
+    say = Lang(plan, lang)
+
+    def amount(value, qualifier=None) -> str:
+        return say.amount(value, ind.unit, qualifier)
+
+    hover = "%{x}: %{customdata}<extra></extra>"
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
@@ -159,6 +167,7 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
             mode="markers",
             name=pt(w("chart.series.stated")),
             marker=dict(size=10, color=COLORS["stated"], symbol="circle"),
+            customdata=[pt(amount(stated[y])) for y in sorted(stated)],
             hovertemplate=hover,
         )
     )
@@ -173,6 +182,7 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
             line=dict(color=COLORS["observed"], width=3),
             showlegend=bool(observed),
             marker=dict(size=10, color=COLORS["observed"]),
+            customdata=[pt(amount(observed[y])) if y in observed else "" for y in years],
             hovertemplate=hover,
         )
     )
@@ -193,6 +203,7 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
             mode="markers",
             name=pt(w("chart.series.target")),
             marker=dict(size=14, color="#ffffff", line=dict(color=COLORS["target"], width=3), symbol="diamond"),
+            customdata=[pt(amount(ind.target.value, ind.target.qualifier))],
             hovertemplate=hover,
         )
     )
@@ -202,25 +213,25 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
         range=[years[0] - 0.5, years[-1] + 0.5], nticks=7, fixedrange=True, showgrid=False, tickformat="d"
     )
     layout["yaxis"]["range"] = [0, max(values) * 1.15]
+    # ticks grouped as the text is: plotly groups from five digits by itself (Chinese, GB/T 15835), from four in English
+    layout["yaxis"]["separatethousands"] = lang == "en"
     fig.update_layout(**layout)
     latest = max(observed) if observed else None
     if latest is None:
         summary = w(
             "chart.summary.nodata",
             name=w.text(ind.name),
-            base=number(ind.baseline.value),
-            target=number(ind.target.value),
-            unit=unit,
+            base=amount(ind.baseline.value),
+            target=amount(ind.target.value, ind.target.qualifier),
         )
     else:
         summary = w(
             "chart.summary.data",
             name=w.text(ind.name),
-            base=number(ind.baseline.value),
-            target=number(ind.target.value),
-            unit=unit,
+            base=amount(ind.baseline.value),
+            target=amount(ind.target.value, ind.target.qualifier),
             year=latest,
-            value=number(observed[latest]),
+            value=amount(observed[latest]),
         )
     return Chart(
         ind.id,

@@ -25,7 +25,7 @@ from .problems import CODES
 from .status import ICON as STATUS_ICON
 from .status import ORDER as STATUS_ORDER
 from .status import headline, indicator_status, project_stage_counts
-from .textformat import amount_en, full_width, heading, number, rendering_core
+from .textformat import full_width, heading, number, rendering_core
 from .wording import fill, has_english, pick
 
 LANGS = ("zh", "en")
@@ -119,21 +119,25 @@ class Lang:
         return number_label.translate(_CN_DIGITS).replace("、", ".") + " "
 
     def amount(self, value, unit: m.Text | None, qualifier: m.Text | str | None = None) -> str:
-        """A value with its unit: 18572万元 in Chinese, CNY 185.72 million in English (exact conversion).
+        """A value with its unit for readers: 18,572万元 in Chinese, CNY 185.72 million in English (exact conversion).
 
-        With a qualifier (a Text, or a target's 以上/超过, read from the ui strings qualifier.*) it stands
-        where the language puts it: 180亿元以上 / CNY 18 billion or more; 超过30% / more than 30%.
+        Digits are grouped (textformat.grouped: 千分撇 from five digits in Chinese, commas from four in
+        English). With a qualifier (a Text, or a target's word such as 以上/超过/左右 from the qualifier
+        vocabulary) it stands where the language puts it: 30,000万元以上 / CNY 300 million or more; 超过30% /
+        more than 30%.
         """
+        from .textformat import amount_parts  # here, so the change stays in this method
+
         if value is None:
             return ""
         if unit is not None and self.code == "en" and unit.en.strip():
-            text = amount_en(value, unit.zh, unit.en)
+            text, shown = amount_parts(value, unit.zh, unit.en, "en")
         else:
-            text = number(value) + self.plain(unit)
-        return self._qualify(text, qualifier, number(value))
+            text, shown = amount_parts(value, self.plain(unit), "", self.code)
+        return self._qualify(text, qualifier, shown)
 
     def span(self, low, high, unit: m.Text | None, qualifier: m.Text | str | None = None) -> str:
-        """A stated range: 6—7个 / 6–7 platforms; 5—8亿元 / CNY 500–800 million (both ends converted)."""
+        """A stated range: 6—7个 / 6–7 platforms; 5—8亿元 / CNY 500–800 million (both ends converted, grouped)."""
         from .textformat import EN_DASH, ZH_DASH, span_en, span_plain  # here, so the change stays in this method
 
         if low is None or high is None:
@@ -141,18 +145,48 @@ class Lang:
         if unit is not None and self.code == "en" and unit.en.strip():
             text = span_en(low, high, unit.zh, unit.en)
         else:
-            text = span_plain(low, high, self.plain(unit), EN_DASH if self.code == "en" else ZH_DASH)
+            digits = "en" if self.code == "en" and unit is None else "zh"
+            text = span_plain(low, high, self.plain(unit), EN_DASH if self.code == "en" else ZH_DASH, digits)
         return self._qualify(text, qualifier)
 
+    def num(self, value, qualifier: m.Text | str | None = None) -> str:
+        """The `num` filter: a bare value for readers (its unit in its own column), grouped, with its qualifier.
+
+        {{ ind.target.value | num(ind.target.qualifier) }} -> 30,000以上 / 30,000 or more; 超过20,000 / more
+        than 20,000. Plan text (the indicator table as printed) uses the `printed` filter instead.
+        """
+        from .textformat import grouped  # here, so the change stays in this method
+
+        if value is None:
+            return ""
+        shown = grouped(value, self.code)
+        return self._qualify(shown, qualifier, shown)
+
+    def _qualifier(self, qualifier: m.Text | str | None) -> tuple[m.Text | None, dict[str, str]]:
+        """A qualifier as a Text and where it stands per language ({} when the placing rules decide).
+
+        A word (a target's 以上, 超过, 左右 …) is read from the plan's qualifier vocabulary (the engine's defaults
+        and plan.yaml's own), else from the ui strings qualifier.*, else shown as the Chinese it is.
+        """
+        if qualifier is None or isinstance(qualifier, m.Text):
+            return qualifier, {}
+        meta = getattr(self.plan, "meta", None)
+        vocabulary = {**getattr(m, "DEFAULT_QUALIFIERS", {}), **(getattr(meta, "qualifiers", None) or {})}
+        word = vocabulary.get(qualifier)
+        if word is not None:
+            return word.text, {"zh": word.place.zh, "en": word.place.en}
+        ui = getattr(getattr(self.plan, "ui", None), "strings", {})
+        return ui.get("qualifier." + qualifier) or m.Text(zh=qualifier, en=""), {}
+
     def _qualify(self, text: str, qualifier: m.Text | str | None, number_text: str = "") -> str:
-        """Part of amount and span: the qualifier in this language (its Chinese, marked pending, if untranslated)."""
+        """Part of amount, span and num: the qualifier in this language (its Chinese, marked pending, if untranslated)."""
         from .textformat import qualify  # here, so the change stays beside amount and span
 
-        if qualifier is None:
+        q, place = self._qualifier(qualifier)
+        if q is None:
             return text
-        q = self.plan.ui.strings["qualifier." + qualifier] if isinstance(qualifier, str) else qualifier
         lang = self.code if q.en.strip() else "zh"
-        return qualify(text, self.plain(q), lang, number_text)
+        return qualify(text, self.plain(q), lang, number_text, place.get(lang, ""))
 
     def tx(self, text: m.Text | None) -> Markup:
         """Text as HTML; on English pages an untranslated text is shown in Chinese, marked as such."""
@@ -221,7 +255,8 @@ def _env() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["num"] = number
+    env.filters["num"] = number  # replaced per language by Lang.num (grouped digits) in Renderer
+    env.filters["printed"] = number  # plan text, as printed: the indicator table keeps 18572
     env.filters["md"] = md_heading  # for `# …` lines: text can create no markup and no attribute list
     env.filters["yaml"] = yaml_string  # for front matter values
     env.filters["heading"] = heading
@@ -240,6 +275,7 @@ class Renderer:
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.charts = {c.id: c for c in all_charts(plan, lang)}
         self.env = _env()
+        self.env.filters["num"] = self.lang.num  # numbers for readers: grouped, with a qualifier if given
         # globals, so that imported macros see them too
         self.env.globals.update(
             plan=plan,

@@ -3,7 +3,8 @@
 A story starts with front matter (title, date, description). In its text, a shortcode shows
 a live value or chart from data/:
   [[value:high-tech-enterprises]]   the newest published value with its year (or the 2020 value)
-  [[target:high-tech-enterprises]]  the 2025 target
+  [[target:high-tech-enterprises]]  the 2025 target, with its qualifier
+  (values are written as on the pages: grouped digits, 18,572万元 / CNY 185.72 million; Lang.amount)
   [[chart:high-tech-enterprises]]   the indicator's chart (also: overview, projects-by-chain)
 The checker (plansite/stories.py, run by `python -m plansite check` and before the build) refuses every
 story it cannot publish; this module assumes checked input, but still raises only UpdateError.
@@ -81,8 +82,8 @@ def expand_shortcodes(markdown: str, renderer: Renderer, page_path: str, source:
             renderer.current = page_path
             return "\n\n" + renderer.env.get_template("_chart.md.j2").render(chart=renderer.charts[ident]) + "\n\n"
         ind = plan.indicator(ident)
-        if kind == "target":
-            return lang.amount(ind.target.value, ind.unit)
+        if kind == "target":  # with its qualifier, as the plan states it: 110家以上 / 110 enterprises or more
+            return lang.amount(ind.target.value, ind.unit, ind.target.qualifier)
         obs = plan.observations_of(ident)
         if obs:
             return (

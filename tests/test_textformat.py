@@ -8,10 +8,16 @@ indicators' (万元, 亿元, %, 件, 家, 个, 项, 人, 人/万人, none), the 
 
 from __future__ import annotations
 
+import html
+import re
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
 
 import pytest
+from pydantic import BaseModel
 
 from plansite import models as m
 from plansite.plan import Plan
@@ -19,8 +25,10 @@ from plansite.render import Lang, annotate, page_url, relative_url
 from plansite.textformat import (
     EN_DASH,
     ZH_DASH,
+    amount,
     amount_en,
     full_width,
+    grouped,
     heading,
     number,
     qualify,
@@ -118,11 +126,13 @@ CNY_YI = ("亿元", "CNY 100 million")
         (44, ("家", "enterprises"), "44 enterprises"),
         (35, ("个", "institutions"), "35 institutions"),
         (90, ("项", "items"), "90 items"),
-        (1500, ("人", "people"), "1500 people"),
-        (1500, ("吨/年", "tonnes/year"), "1500 tonnes/year"),
+        (1500, ("人", "people"), "1,500 people"),  # English groups from four digits
+        (1500, ("吨/年", "tonnes/year"), "1,500 tonnes/year"),
         (60, ("台(套)", "units (sets)"), "60 units (sets)"),
-        (5000, ("亩", "mu"), "5000 mu"),
-        (66274, ("平方米", "m²"), "66274 m²"),
+        (5000, ("亩", "mu"), "5,000 mu"),
+        (66274, ("平方米", "m²"), "66,274 m²"),
+        (999, ("人", "people"), "999 people"),
+        (1234.5678, ("吨/年", "tonnes/year"), "1,234.5678 tonnes/year"),  # decimals never grouped
         (122, ("", ""), "122"),  # no unit
     ],
 )
@@ -192,10 +202,11 @@ def T(zh: str, en: str = "") -> m.Text:
 @pytest.mark.parametrize(
     "value,unit,zh,en",
     [
-        (18572, T("万元", "CNY 10,000"), "18572万元", "CNY 185.72 million"),
+        (18572, T("万元", "CNY 10,000"), "18,572万元", "CNY 185.72 million"),
         (1.1, T("亿元", "CNY 100 million"), "1.1亿元", "CNY 110 million"),
         (0.5, T("亿元", "CNY 100 million"), "0.5亿元", "CNY 50 million"),
-        (200000, T("万元", "CNY 10,000"), "200000万元", "CNY 2 billion"),
+        (200000, T("万元", "CNY 10,000"), "200,000万元", "CNY 2 billion"),
+        (6000, T("万元", "CNY 10,000"), "6000万元", "CNY 60 million"),  # four digits: not grouped in Chinese
         (1.99, T("%", "%"), "1.99%", "1.99%"),
         (20, T("人/万人", "per 10,000 employed people"), "20人/万人", "20 per 10,000 employed people"),
         (3.0, T("件", "patents"), "3件", "3 patents"),
@@ -203,11 +214,13 @@ def T(zh: str, en: str = "") -> m.Text:
         (149, T("家", "enterprises"), "149家", "149 enterprises"),
         (50, T("个", "products"), "50个", "50 products"),
         (90, T("项", "items"), "90项", "90 items"),
-        (1500, T("吨/年", "tonnes/year"), "1500吨/年", "1500 tonnes/year"),
+        (1500, T("吨/年", "tonnes/year"), "1500吨/年", "1,500 tonnes/year"),
+        (66274, T("平方米", "m²"), "66,274平方米", "66,274 m²"),
         (60, T("台(套)", "units (sets)"), "60台（套）", "60 units (sets)"),  # the plan's full-width brackets
         (0, T("家", "enterprises"), "0家", "0 enterprises"),
         (-2, T("%", "%"), "-2%", "-2%"),
         (122, None, "122", "122"),
+        (12345, None, "12,345", "12,345"),
     ],
 )
 def test_lang_amount_in_both_languages(value, unit, zh, en):
@@ -224,7 +237,7 @@ def test_a_missing_value_is_shown_as_nothing():
 
 def test_an_untranslated_unit_is_shown_in_chinese_on_english_pages_and_marked_pending():
     lang = _lang("en")
-    assert lang.amount(18572, T("万元")) == "18572万元"
+    assert lang.amount(18572, T("万元")) == "18,572万元"  # the Chinese, grouped the Chinese way
     assert lang.pending
     lang = _lang("en")
     assert lang.span(1, 2, T("个")) == "1–2个"
@@ -318,6 +331,7 @@ UI = {
 def _full_lang(code: str, page: str = "plan/1-1.md") -> Lang:
     plan = SimpleNamespace(glossary=SimpleNamespace(terms=GLOSSARY), ui=SimpleNamespace(strings=UI))
     lang = Lang(cast(Plan, plan), code)
+    vars(lang)["facts"] = {}  # a stand-in plan has no plan facts ({target_year} …) for the chrome strings
     lang.page = page
     return lang
 
@@ -514,10 +528,10 @@ YI, WAN, PCT = T("亿元", "CNY 100 million"), T("万元", "CNY 10,000"), T("%",
             T("台(套)/年", "units (sets)/year"),
             T("预计新增", "expected additional"),
             "预计新增2100台（套）/年",
-            "expected additional 2100 units (sets)/year",
+            "expected additional 2,100 units (sets)/year",
         ),
         (100, T("套", "sets"), T("余", "over"), "100余套", "over 100 sets"),  # 余 between the number and the unit
-        (20000, WAN, "超过", "超过20000万元", "more than CNY 200 million"),  # a target's qualifier, from ui strings
+        (20000, WAN, "超过", "超过20,000万元", "more than CNY 200 million"),  # a target's qualifier, from ui strings
         (10, T("家", "enterprises"), "以上", "10家以上", "10 enterprises or more"),
         (1.99, PCT, None, "1.99%", "1.99%"),
     ],
@@ -573,3 +587,367 @@ def test_qualify_places_the_qualifier(amount, qualifier, lang, number_text, expe
 
 def test_qualify_needs_no_number_by_default():
     assert qualify("100套", "余", "zh") == "余100套"
+
+
+# ------------------------------------------------------------------------------------------ grouped digits
+# Chinese: GB/T 15835-2011 多位数分节, 千分撇 (the way for general texts): the whole-number part in threes with a
+# comma, decimals never grouped, four-digit whole numbers left alone. English: thousands separators from four digits.
+
+
+@pytest.mark.parametrize(
+    "value,zh,en",
+    [
+        (18572, "18,572", "18,572"),
+        (200000, "200,000", "200,000"),
+        (1234567, "1,234,567", "1,234,567"),
+        (1500, "1500", "1,500"),  # 四位以内的整数可以不分节
+        (999, "999", "999"),
+        (10000, "10,000", "10,000"),
+        (9999, "9999", "9,999"),
+        (12345.6789, "12,345.6789", "12,345.6789"),  # 小数部分不分节
+        (1234.5, "1234.5", "1,234.5"),
+        (0.00001, "0.00001", "0.00001"),
+        (0.73, "0.73", "0.73"),
+        (-18572, "-18,572", "-18,572"),
+        (-1500, "-1500", "-1,500"),
+        (3.0, "3", "3"),
+        (0, "0", "0"),
+        (1e16, "10,000,000,000,000,000", "10,000,000,000,000,000"),
+        (None, "", ""),
+    ],
+)
+def test_grouped_digits_in_each_language(value, zh, en):
+    assert (grouped(value, "zh"), grouped(value, "en")) == (zh, en)
+
+
+def test_grouping_keeps_every_digit_the_plan_printed():
+    for value in (18572, 92000, 10357, 66274, 12345.6789, 0.73, -200000):
+        for lang in ("zh", "en"):
+            assert grouped(value, lang).replace(",", "") == number(value)
+
+
+def test_the_printed_form_stays_ungrouped_for_plan_text_ids_and_downloads():
+    assert (number(18572), number(2025), number(200000)) == ("18572", "2025", "200000")
+
+
+@pytest.mark.parametrize(
+    "code,value,qualifier,expected",
+    [
+        ("zh", 30000, "以上", "30,000以上"),
+        ("en", 30000, "以上", "30,000 or more"),
+        ("zh", 20000, "超过", "超过20,000"),
+        ("en", 20000, "超过", "more than 20,000"),
+        ("zh", 1500, None, "1500"),
+        ("en", 1500, None, "1,500"),
+        ("zh", 18572, T("力争…以上", "strive to reach … or more"), "力争18,572以上"),
+        ("en", None, "以上", ""),
+    ],
+)
+def test_the_num_filter_groups_and_places_the_qualifier(code, value, qualifier, expected):
+    lang = _full_lang(code)
+    assert lang.num(value, qualifier) == expected
+    assert not lang.pending
+
+
+@pytest.mark.parametrize(
+    "amount,qualifier,lang,expected",
+    [
+        ("30%", "左右", "zh", "30%左右"),
+        ("30%", "about", "en", "about 30%"),
+        ("30%", "不低于", "zh", "不低于30%"),
+        ("30%", "at least", "en", "at least 30%"),
+        ("20,000万元", "以上", "zh", "20,000万元以上"),
+        ("CNY 200 million", "or more", "en", "CNY 200 million or more"),
+        ("CNY 200 million", "or above", "en", "CNY 200 million or above"),  # any "or …" follows the amount
+        ("30%", "超过", "zh", "超过30%"),
+        ("30%", "more than", "en", "more than 30%"),
+        ("5家", "以内", "zh", "5家以内"),
+        ("100多套", "", "zh", "100多套"),
+        ("30%", "  超过 ", "zh", "超过30%"),  # stray spaces in the data are no part of the word
+        ("30%", "新词", "zh", "新词30%"),  # a word no rule knows: before the amount, still shown
+        ("30%", "new word", "en", "new word 30%"),
+    ],
+)
+def test_qualify_places_every_kind_of_qualifier(amount, qualifier, lang, expected):
+    assert qualify(amount, qualifier, lang) == expected
+
+
+def test_qualify_follows_the_vocabularys_place_when_it_is_given():
+    assert qualify("30%", "左右", "zh", place="before") == "左右30%"
+    assert qualify("30%", "about", "en", place="after") == "30% about"
+    assert qualify("5家", "以上", "zh", place="after") == "5家以上"
+    assert qualify("5家", "超过", "zh", place="") == "超过5家"
+    assert qualify("60%", "力争…以上", "zh", place="before") == "力争60%以上"  # "…" shows the place itself
+
+
+def test_amount_places_a_chinese_qualifier_on_an_english_page_by_the_chinese_rules():
+    assert amount(20000, "万元", "CNY 10,000", "en", "超过", "zh") == "超过CNY 200 million"
+    assert amount(100, "套", "sets", "en", "余", "zh") == "100余 sets"
+    assert amount(18572, "万元", "", "en") == "18,572万元"  # no English unit: the Chinese, grouped the Chinese way
+    assert amount(1500, "", "", "en") == "1,500"
+
+
+# ---------------------------------------------------- every amount the data states, in both languages
+# The units and qualifiers are read from data/ (indicators, their earlier and published values, commitments,
+# project quantities), so a new unit or qualifier in the data is tested without editing this file.
+
+_LONG_RUN = {"zh": re.compile(r"(?<![.,\d])\d{5,}"), "en": re.compile(r"(?<![.,\d])\d{4,}")}
+_EN_NUMBER = re.compile(r"(-?\d[\d,]*(?:\.\d+)?)( million| billion)?")
+_EN_SCALE = {"": 1, " million": 10**6, " billion": 10**9}
+
+
+def _stated_amounts(plan):
+    """(where, value, unit, qualifier) for every amount the data states."""
+    for ind in plan.indicators:
+        yield ind.id, ind.baseline.value, ind.unit, None
+        yield ind.id, ind.target.value, ind.unit, ind.target.qualifier
+        for e in ind.earlier:
+            yield ind.id, e.value, e.unit, None
+    for o in plan.observations.observations:
+        yield o.indicator, o.value, o.unit, None
+    for c in plan.commitments.commitments:
+        for v in (c.value, c.min, c.max):
+            if v is not None:
+                yield c.id, v, c.unit, c.qualifier
+    for _, p in plan.projects():
+        for q in p.quantities:
+            for v in (q.value, q.min, q.max):
+                if v is not None:
+                    yield p.id, v, q.unit, q.qualifier
+
+
+def _qualifier_text(plan, qualifier, code):
+    """The qualifier's words in a language, read from the data's own vocabulary (a Text, or a target's word)."""
+    if qualifier is None:
+        return ""
+    if isinstance(qualifier, m.Text):
+        return qualifier.en if code == "en" else qualifier.zh
+    vocabulary = {**getattr(m, "DEFAULT_QUALIFIERS", {}), **(getattr(plan.meta, "qualifiers", None) or {})}
+    text = vocabulary[qualifier].text if qualifier in vocabulary else plan.ui.strings["qualifier." + qualifier]
+    return text.en if code == "en" else text.zh
+
+
+def test_the_data_has_the_units_and_qualifiers_these_tests_walk(plan):
+    amounts = list(_stated_amounts(plan))
+    units = {u.zh for _, _, u, _ in amounts if u is not None}
+    qualifiers = {q if isinstance(q, str) else q.zh for _, _, _, q in amounts if q is not None}
+    assert len(units) >= 10 and len(qualifiers) >= 5, (units, qualifiers)
+
+
+def test_every_stated_amount_reads_grouped_and_exact_in_both_languages(plan):
+    for code in ("zh", "en"):
+        lang = Lang(plan, code)
+        for where, value, unit, _ in _stated_amounts(plan):
+            text = lang.amount(value, unit)
+            assert not _LONG_RUN[code].search(text), (where, code, text)
+            if code == "zh" or unit is None or not unit.en.strip():
+                assert text.replace(",", "").startswith(number(value)), (where, text)
+                continue
+            # English: the figure read back from the text is the stated value times the unit's 万/亿, exactly
+            figure = _EN_NUMBER.search(text)
+            assert figure, (where, text)
+            digits, scale = figure.groups()
+            shown = Decimal(digits.replace(",", "")) * _EN_SCALE[scale or ""]
+            en_unit = unit.en.removeprefix("CNY ")
+            factor = 10**4 if en_unit.startswith("10,000") else 10**8 if en_unit.startswith("100 million") else 1
+            if unit.zh[:1] not in "万亿":
+                factor = 1
+            assert shown == Decimal(number(value)) * factor, (where, text)
+        assert not lang.pending, "every unit in the data has its English"
+
+
+def test_every_stated_qualifier_stands_where_its_language_puts_it(plan):
+    seen = set()
+    for code in ("zh", "en"):
+        lang = Lang(plan, code)
+        for where, value, unit, qualifier in _stated_amounts(plan):
+            if qualifier is None:
+                continue
+            words = _qualifier_text(plan, qualifier, code)
+            bare = lang.amount(value, unit)
+            text = lang.amount(value, unit, qualifier)
+            seen.add((code, words))
+            if "…" in words:
+                assert text == words.replace("…", bare), (where, text)
+                continue
+            sep = "" if code == "zh" else " "
+            if code == "en":
+                after = words.startswith("or ") or words == "each"
+                assert text == (f"{bare} {words}" if after else f"{words} {bare}"), (where, text)
+                assert not text.endswith(("more than", "strive to", "up to")), (where, text)
+            elif words in ("余", "多"):
+                assert text.replace(words, "", 1) == bare and not text.startswith(words), (where, text)
+            else:
+                after = words in ("以上", "以下", "以内", "左右", "上下")
+                assert text == (f"{bare}{sep}{words}" if after else f"{words}{sep}{bare}"), (where, text)
+        assert not lang.pending, "every qualifier in the data has its English"
+    assert {"以上", "超过", "or more", "more than"} <= {w for _, w in seen}
+
+
+def test_every_qualifier_in_the_vocabulary_stands_where_it_says(plan):
+    vocabulary = {**getattr(m, "DEFAULT_QUALIFIERS", {}), **(getattr(plan.meta, "qualifiers", None) or {})}
+    for word, entry in vocabulary.items():
+        for code in ("zh", "en"):
+            lang = Lang(plan, code)
+            bare = lang.amount(18572, T("万元", "CNY 10,000"))
+            text = lang.amount(18572, T("万元", "CNY 10,000"), word)
+            words = entry.text.en if code == "en" else entry.text.zh
+            sep = "" if code == "zh" else " "
+            place = getattr(entry.place, code)
+            assert text == (f"{bare}{sep}{words}" if place == "after" else f"{words}{sep}{bare}"), (word, text)
+
+
+def test_chart_summaries_and_hover_texts_say_the_amounts_as_the_pages_do(plan):
+    from plansite.charts import indicator_chart
+    from plansite.escape import plotly_text
+
+    for code in ("zh", "en"):
+        lang = Lang(plan, code)
+        for ind in plan.indicators:
+            chart = indicator_chart(plan, ind, code)
+            target = lang.amount(ind.target.value, ind.unit, ind.target.qualifier)
+            assert lang.amount(ind.baseline.value, ind.unit) in chart.summary, chart.summary
+            assert target in chart.summary, chart.summary
+            years = {ind.baseline.year, ind.target.year} | {o.year for o in plan.observations_of(ind.id)}
+            said = re.sub("|".join(str(y) for y in years), "", chart.summary)  # the years stay 2025, never 2,025
+            assert not _LONG_RUN[code].search(said), chart.summary
+            hovered = [t for t in chart.figure.data if t.hovertemplate]
+            assert all("%{y}" not in t.hovertemplate for t in hovered)
+            assert list(hovered[-1].customdata) == [plotly_text(target)]  # the target point, qualifier and all
+            assert chart.figure.layout.yaxis.separatethousands is (code == "en")
+
+
+# ---------------------------------------------------------------- the built pages: no ungrouped amount
+# Every page's visible text, its meta descriptions and the chart texts screen readers get (alt, aria-label) are
+# scanned for a whole number of five digits or more (four in English) written next to a unit the data uses.
+# Left out, because they are reproduced exactly: plan text (.plan-p, the indicator table as printed), quotations
+# (<q>, <blockquote>), code, and every free text the data holds (notes, descriptions, sources), which may quote
+# the table's 18572万元 as printed; the contributor pages document the checker, not the data.
+
+_BLOCK = {"p", "li", "td", "th", "dt", "dd", "div", "tr", "caption", "figcaption", "summary", "section", "h1", "h2"}
+_BLOCK |= {"h3", "h4", "h5", "h6", "article", "nav", "header", "footer", "main", "details", "label", "button"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_VERBATIM_TAGS = {"script", "style", "code", "pre", "blockquote", "q", "template", "svg", "textarea"}
+_VERBATIM_CLASSES = {"plan-p", "plan-lead", "ed-ref"}  # ed-ref: the ※ beside a damaged passage
+_VERBATIM_IDS = {"indicator-table"}
+
+
+class _Readable(HTMLParser):
+    """The text a reader gets, in blocks: visible text, meta descriptions, alt and aria-label texts."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []
+        self.blocks: list[str] = [""]
+        self.said: list[str] = []
+
+    def _verbatim(self) -> bool:
+        return any(skip for _, skip in self.stack)
+
+    def _break(self):
+        if self.blocks[-1]:
+            self.blocks.append("")
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = set((a.get("class") or "").split())
+        skip = tag in _VERBATIM_TAGS or bool(classes & _VERBATIM_CLASSES) or a.get("id") in _VERBATIM_IDS
+        if not skip and not self._verbatim():  # what is said in attributes: blocks of their own, kept apart
+            if tag == "meta" and "description" in (a.get("name") or a.get("property") or ""):
+                self.said.append(a.get("content") or "")
+            self.said += [a[k] or "" for k in ("alt", "aria-label") if k in a]
+        if tag in _VOID:
+            return
+        self.stack.append((tag, skip))
+        if tag in _BLOCK:
+            self._break()
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+        if tag in _BLOCK:
+            self._break()
+
+    def handle_data(self, data):
+        if not self._verbatim():
+            self.blocks[-1] += data
+
+
+def _free_texts(plan) -> list[str]:
+    """Every text the data holds that is not a unit or a qualifier (plan text, notes, descriptions …), longest first."""
+    out: set[str] = set()
+
+    def walk(obj, field=""):
+        if isinstance(obj, m.Text):
+            if field not in ("unit", "qualifier"):
+                out.update(t for t in (full_width(obj.zh), obj.zh, obj.en) if len(t.strip()) > 3)
+        elif isinstance(obj, BaseModel):
+            for name in type(obj).model_fields:
+                walk(getattr(obj, name), name)
+        elif isinstance(obj, (list, tuple)):
+            for item in obj:
+                walk(item, field)
+        elif isinstance(obj, dict):
+            for item in obj.values():
+                walk(item, field)
+
+    for part in (plan.meta, plan.chapters, plan.table, plan.chains, plan.commitments, plan.references, plan.notes):
+        walk(part)
+    for part in (plan.sources, plan.observations, plan.status, plan.glossary):
+        walk(part)
+    return sorted(out, key=len, reverse=True)
+
+
+def ungrouped_amounts(site: Path, plan) -> list[str]:
+    """Each place in the built site where a reader meets an ungrouped amount (or a grouped year), with its page."""
+    units: dict[str, set[str]] = {"zh": set(), "en": set()}
+    for _, _, unit, _ in _stated_amounts(plan):
+        if unit is not None:
+            units["zh"].update({unit.zh, full_width(unit.zh)})
+            units["en"].update({unit.en, unit.en.split(" ")[0]} - {""})
+    alternatives = {k: "|".join(re.escape(u) for u in sorted(v, key=len, reverse=True)) for k, v in units.items()}
+    patterns = [
+        re.compile(rf"(?<![\d.,])\d{{5,}}(?:\.\d+)?[  ]?(?:{alternatives['zh']})"),  # 18572万元
+        re.compile(rf"(?<![\d.,])\d{{4,}}(?:\.\d+)?[  ](?:{alternatives['en']})(?![a-z])"),  # 1500 people
+        re.compile(r"CNY[  ]?\d{4,}"),
+        re.compile(r"(?<![\d,])[12],\d{3}\s*年|(?:\bin|\bfor|\bby|\bsince|\()\s*[12],\d{3}(?![\d,])"),  # 2,025年
+    ]
+    free = _free_texts(plan)
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(("contribute/", "en/contribute/")):
+            continue
+        reader = _Readable()
+        reader.feed(page.read_text(encoding="utf-8"))
+        for block in reader.blocks + reader.said:
+            for text in free:
+                if text in block:
+                    block = block.replace(text, " ")
+            for pattern in patterns:
+                found += [f"{rel}: …{block[max(0, x.start() - 20) : x.end() + 5]}…" for x in pattern.finditer(block)]
+    return found
+
+
+@pytest.mark.build
+def test_no_page_shows_an_ungrouped_amount_or_a_grouped_year(built_site, plan):
+    found = ungrouped_amounts(built_site, plan)
+    assert found == [], "\n".join(found[:40])
+
+
+def _meta_description(page: Path) -> str:
+    match = re.search(r'<meta name="description" content="([^"]*)"', page.read_text(encoding="utf-8"))
+    assert match, page
+    return html.unescape(match.group(1))
+
+
+@pytest.mark.build
+def test_indicator_page_descriptions_give_the_target_with_its_qualifier(built_site, plan):
+    for code, prefix in (("zh", ""), ("en", "en/")):
+        lang = Lang(plan, code)
+        for ind in plan.indicators:
+            said = _meta_description(built_site / prefix / "indicators" / ind.id / "index.html")
+            assert lang.amount(ind.baseline.value, ind.unit) in said, said
+            assert lang.amount(ind.target.value, ind.unit, ind.target.qualifier) in said, said
