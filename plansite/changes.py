@@ -214,8 +214,8 @@ def code(text: object) -> str:
 class Side:
     """The data and stories at one revision, read with the checker's models (each file on its own)."""
 
-    label: str
-    root: Path
+    label: str | None  # the revision as shown (None: the working tree)
+    root: Path  # where it was read (a temporary folder, gone once read: everything needed is kept here)
     data: Path
     report: Report
     plan: Plan | None
@@ -235,7 +235,7 @@ def _docs_folders(data: Path) -> list[Path]:
     return [data.parent / "docs" / lang for lang in LANGS]
 
 
-def read_side(label: str, root: Path, data: Path) -> Side:
+def read_side(label: str | None, root: Path, data: Path) -> Side:
     """Check the data and stories under root, and read every file that parses on its own."""
     report, plan = check(data, root)
     story_problems, stories = check_stories(_docs_folders(data), root, plan)
@@ -436,6 +436,9 @@ class Summary:
 
     def w(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)
+
+    def _label(self, side: Side) -> str:
+        return side.label if side.label is not None else self.w("worktree")
 
     # -------------------------------------------------------------- sections
     def verdict(self) -> list[str]:
@@ -791,7 +794,7 @@ class Summary:
             ("glossary", self.glossary()),
             ("others", self.others()),
         ]
-        out = [MARKER, f"## {self.w('title')}", "", self.w("compared", base=self.base.label, head=self.head.label), ""]
+        out = [MARKER, f"## {self.w('title')}", "", self.w("compared", base=self._label(self.base), head=self._label(self.head)), ""]
         out += [f"### {self.w('verdict')}", "", *self.verdict(), ""]
         for warning in self.warnings:
             out += ["> [!WARNING]", f"> {warning}", ""]
@@ -879,10 +882,10 @@ def truncate(text: str, limit: int, lang: str) -> str:
     return cut + note
 
 
-def summarise(
-    base_rev: str, head_rev: str | None, lang: str = "zh", repo: Path | None = None, data: Path | None = None
-) -> str:
-    """The Markdown summary of the change from base_rev to head_rev (None: the working tree)."""
+def compare(
+    base_rev: str, head_rev: str | None, repo: Path | None = None, data: Path | None = None, lang: str = "zh"
+) -> tuple[Side, Side]:
+    """Both revisions read (head_rev None: the working tree); lang is the language of an error's message."""
     try:
         root = repository(repo or Path.cwd())
     except ChangesError as e:
@@ -900,10 +903,18 @@ def summarise(
         sides = []
         for name, rev in (("base", base_rev), ("head", head_rev)):
             if rev is None:
-                sides.append(read_side(word("worktree", lang), root, root / data_rel))
+                sides.append(read_side(None, root, root / data_rel))
                 continue
             where = Path(tmp) / name
             where.mkdir()
             export(root, commits[rev], where, parts)
             sides.append(read_side(f"{code(rev)} ({commits[rev][:10]})", where, where / data_rel))
-        return Summary(sides[0], sides[1], lang).markdown()
+    return sides[0], sides[1]
+
+
+def summarise(
+    base_rev: str, head_rev: str | None, lang: str = "zh", repo: Path | None = None, data: Path | None = None
+) -> str:
+    """The Markdown summary of the change from base_rev to head_rev (None: the working tree)."""
+    base, head = compare(base_rev, head_rev, repo, data, lang)
+    return Summary(base, head, lang).markdown()

@@ -66,6 +66,12 @@ def summary(repo: Path, base: str = "main~1", head: str | None = "main", lang: s
     return changes.summarise(base, head, lang, repo=repo)
 
 
+def summaries(repo: Path, base: str = "main~1", head: str | None = "main") -> dict[str, str]:
+    """The summary in each language, from one reading of the two revisions."""
+    sides = changes.compare(base, head, repo=repo)
+    return {lang: changes.Summary(*sides, lang).markdown() for lang in LANGS}
+
+
 def plan_now(repo: Path) -> Plan:
     return load_plan(repo / "data", repo)
 
@@ -101,44 +107,42 @@ def add_spending_value(repo: Path, value: int = 250) -> m.Observation:
     return next(o for o in plan_now(repo).observations.observations if o.source == "example-news")
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_value_added_with_its_new_source_and_the_status_it_causes(repo: Path, lang: str):
+def test_a_value_added_with_its_new_source_and_the_status_it_causes(repo: Path):
     before = plan_now(repo)
     obs = add_spending_value(repo)
     after = plan_now(repo)
     commit(repo)
-    text = summary(repo, lang=lang)
-    ind = after.indicator(obs.indicator)
-    source = after.source("example-news")
-    assert text.startswith(changes.MARKER)
-    assert changes.md(pick(ind.name, lang)) in text
-    assert changes.word("added", lang) in text and changes.word("year", lang, year=obs.year) in text
-    assert changes.md(Lang(after, lang).amount(obs.value, obs.unit)) in text
-    for part in (source.title, source.publisher):
-        assert changes.md(part) in text
-    assert source.date is not None and source.date.isoformat() in text
-    assert f"<{source.url}>" in text
-    # The status change, computed by the site's rule on the plan before and after.
-    old, new = indicator_status(before, ind), indicator_status(after, ind)
-    assert old.code != new.code, "the fixture edit must change the status"
-    expected = f"{label(before, f'status.{old.code}', lang)} → {label(after, f'status.{new.code}', lang)}"
-    assert expected in text
-    assert changes.word("status", lang) in text
-    lang_after = Lang(after, lang)
-    basis = changes.word(
-        "status.basis",
-        lang,
-        year=new.year,
-        value=changes.md(lang_after.amount(obs.value, obs.unit)),
-        target=changes.md(lang_after.amount(ind.target.value, ind.unit, ind.target.qualifier)),
-    )
-    assert basis in text  # what the new status rests on
-    # The new source is listed among the sources too.
-    assert f"{changes.word('added', lang)} {changes.describe_source(source, lang)}" in text
+    for lang, text in summaries(repo).items():
+        ind = after.indicator(obs.indicator)
+        source = after.source("example-news")
+        assert text.startswith(changes.MARKER)
+        assert changes.md(pick(ind.name, lang)) in text
+        assert changes.word("added", lang) in text and changes.word("year", lang, year=obs.year) in text
+        assert changes.md(Lang(after, lang).amount(obs.value, obs.unit)) in text
+        for part in (source.title, source.publisher):
+            assert changes.md(part) in text
+        assert source.date is not None and source.date.isoformat() in text
+        assert f"<{source.url}>" in text
+        # The status change, computed by the site's rule on the plan before and after.
+        old, new = indicator_status(before, ind), indicator_status(after, ind)
+        assert old.code != new.code, "the fixture edit must change the status"
+        expected = f"{label(before, f'status.{old.code}', lang)} → {label(after, f'status.{new.code}', lang)}"
+        assert expected in text
+        assert changes.word("status", lang) in text
+        lang_after = Lang(after, lang)
+        basis = changes.word(
+            "status.basis",
+            lang,
+            year=new.year,
+            value=changes.md(lang_after.amount(obs.value, obs.unit)),
+            target=changes.md(lang_after.amount(ind.target.value, ind.unit, ind.target.qualifier)),
+        )
+        assert basis in text  # what the new status rests on
+        # The new source is listed among the sources too.
+        assert f"{changes.word('added', lang)} {changes.describe_source(source, lang)}" in text
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_value_changed_and_a_value_removed(repo: Path, lang: str):
+def test_a_value_changed_and_a_value_removed(repo: Path):
     before = plan_now(repo)
     old = before.observations.observations[0]
     new_value = old.value + 1
@@ -152,25 +156,25 @@ def test_a_value_changed_and_a_value_removed(repo: Path, lang: str):
     )
     after = plan_now(repo)
     commit(repo)
-    text = summary(repo, lang=lang)
-    lang_after = Lang(after, lang)
-    change = f"{changes.md(Lang(before, lang).amount(old.value, old.unit))} → {changes.md(lang_after.amount(new_value, old.unit))}"
-    assert f"{changes.word('changed', lang)} {changes.word('year', lang, year=old.year)}" in text
-    assert change in text
-    assert "value" in text and "quote" in text  # the fields that changed are named
+    for lang, text in summaries(repo).items():
+        lang_after = Lang(after, lang)
+        change = f"{changes.md(Lang(before, lang).amount(old.value, old.unit))} → {changes.md(lang_after.amount(new_value, old.unit))}"
+        assert f"{changes.word('changed', lang)} {changes.word('year', lang, year=old.year)}" in text
+        assert change in text
+        fields = changes.word("fields", lang, fields=changes.word("list.sep", lang).join(["value", "quote"]))
+        assert fields in text  # the fields that changed are named
 
     (repo / "data" / "observations.yaml").write_text("# SYNTHETIC test fixture.\nobservations: []\n", encoding="utf-8")
     commit(repo)
-    text = summary(repo, lang=lang)
-    assert f"{changes.word('removed', lang)} {changes.word('year', lang, year=old.year)}" in text
-    ind = after.indicator(old.indicator)
-    emptied = plan_now(repo)
-    s_old, s_new = indicator_status(after, ind), indicator_status(emptied, ind)
-    assert f"{label(after, f'status.{s_old.code}', lang)} → {label(emptied, f'status.{s_new.code}', lang)}" in text
+    for lang, text in summaries(repo).items():
+        assert f"{changes.word('removed', lang)} {changes.word('year', lang, year=old.year)}" in text
+        ind = after.indicator(old.indicator)
+        emptied = plan_now(repo)
+        s_old, s_new = indicator_status(after, ind), indicator_status(emptied, ind)
+        assert f"{label(after, f'status.{s_old.code}', lang)} → {label(emptied, f'status.{s_new.code}', lang)}" in text
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_stage_change_with_its_dated_evidence(repo: Path, lang: str):
+def test_a_stage_change_with_its_dated_evidence(repo: Path):
     before = plan_now(repo)
     _, project = next(before.projects())
     old_stage = before.status_of(project=project.id)[0].stage
@@ -188,52 +192,52 @@ def test_a_stage_change_with_its_dated_evidence(repo: Path, lang: str):
     )
     after = plan_now(repo)
     commit(repo)
-    text = summary(repo, lang=lang)
-    assert changes.md(pick(project.name, lang)) in text
-    stages = f"{label(before, f'stage.{old_stage}', lang)} → {label(after, f'stage.{new_stage}', lang)}"
-    assert stages in text
-    assert "2025-01-10" in text and changes.md("示例项目进入新阶段。") in text
-    assert changes.describe_source(after.source("example-report"), lang) in text
+    for lang, text in summaries(repo).items():
+        assert changes.md(pick(project.name, lang)) in text
+        stages = f"{label(before, f'stage.{old_stage}', lang)} → {label(after, f'stage.{new_stage}', lang)}"
+        assert stages in text
+        assert "2025-01-10" in text and changes.md("示例项目进入新阶段。") in text
+        assert changes.describe_source(after.source("example-report"), lang) in text
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_new_story_and_an_edited_one(repo: Path, lang: str):
-    story = repo / "docs" / lang / "updates" / "2025-01-02-example.md"
-    story.parent.mkdir(parents=True)
-    story.write_text("---\ntitle: 示例*动态*\ndate: 2025-01-02\n---\n\n示例正文。\n", encoding="utf-8")
+def test_a_new_story_and_an_edited_one(repo: Path):
+    stories = {lang: repo / "docs" / lang / "updates" / "2025-01-02-example.md" for lang in LANGS}
+    for story in stories.values():
+        story.parent.mkdir(parents=True)
+        story.write_text("---\ntitle: 示例*动态*\ndate: 2025-01-02\n---\n\n示例正文。\n", encoding="utf-8")
     commit(repo)
-    text = summary(repo, lang=lang)
-    link = ("/en" if lang == "en" else "") + "/updates/2025-01-02-example/"
-    assert changes.md("示例*动态*") in text and "2025-01-02" in text and f"`{link}`" in text
-    assert changes.word("added", lang) in text and changes.word(f"story.lang.{lang}", lang) in text
+    links = {lang: ("/en" if lang == "en" else "") + "/updates/2025-01-02-example/" for lang in LANGS}
+    for lang, text in summaries(repo).items():
+        assert changes.md("示例*动态*") in text and "2025-01-02" in text
+        for other in LANGS:  # each language's story with its own page
+            assert f"`{links[other]}`" in text and changes.word(f"story.lang.{other}", lang) in text
+        assert changes.word("added", lang) in text
 
-    story.write_text(story.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    stories["en"].write_text(stories["en"].read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     commit(repo)
-    text = summary(repo, lang=lang)
-    assert f"- {changes.word('changed', lang)}" in text and f"`{link}`" in text
+    for lang, text in summaries(repo).items():
+        assert f"- {changes.word('changed', lang)}" in text and f"`{links['en']}`" in text
+        assert f"`{links['zh']}`" not in text
 
 
 def _paragraph(repo: Path) -> m.Paragraph:
     return plan_now(repo).chapters[0].children[0].paragraphs[1]
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_plan_text_edit_without_an_editorial_note_is_a_loud_warning(repo: Path, lang: str):
+def test_a_plan_text_edit_without_an_editorial_note_is_a_loud_warning(repo: Path):
     p = _paragraph(repo)
     edit(repo, "plan/chapter-1.yaml", p.text.zh, p.text.zh.replace("示例", "样例", 1))
     commit(repo)
-    text = summary(repo, lang=lang)
-    assert "> [!WARNING]" in text
-    warning = next(line for line in text.splitlines() if line.startswith("> ") and "[!WARNING]" not in line)
-    assert f"`{p.id}`" in warning
-    assert "“…" in text or "“" in text
-    assert changes.word("plantext.nonote", lang) in text
-    # The warning comes before the itemised sections, right under the verdict.
-    assert text.index("[!WARNING]") < text.index(changes.word("plantext", lang) + "\n")
+    for lang, text in summaries(repo).items():
+        assert "> [!WARNING]" in text
+        warning = next(line for line in text.splitlines() if line.startswith("> ") and "[!WARNING]" not in line)
+        assert f"`{p.id}`" in warning
+        assert changes.word("plantext.nonote", lang) in text
+        # The warning comes before the itemised sections, right under the verdict.
+        assert text.index("[!WARNING]") < text.index(changes.word("plantext", lang) + "\n")
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_plan_text_edit_with_its_editorial_note_names_the_note(repo: Path, lang: str):
+def test_a_plan_text_edit_with_its_editorial_note_names_the_note(repo: Path):
     p = _paragraph(repo)
     edit(repo, "plan/chapter-1.yaml", p.text.zh, p.text.zh.replace("示例", "样例", 1))
     append(
@@ -250,11 +254,11 @@ def test_a_plan_text_edit_with_its_editorial_note_names_the_note(repo: Path, lan
     )
     assert check(repo / "data", repo)[1] is not None, "the fixture edit must pass the checker"
     commit(repo)
-    text = summary(repo, lang=lang)
-    assert "[!WARNING]" not in text
-    assert "`example-typo`" in text and f"`{p.id}`" in text
-    note = next(n for n in plan_now(repo).notes.notes if n.id == "example-typo")
-    assert changes.md(pick(note.reason, lang)) in text
+    for lang, text in summaries(repo).items():
+        assert "[!WARNING]" not in text
+        assert "`example-typo`" in text and f"`{p.id}`" in text
+        note = next(n for n in plan_now(repo).notes.notes if n.id == "example-typo")
+        assert changes.md(pick(note.reason, lang)) in text
 
 
 def test_a_paragraph_added_to_the_plan_text_is_a_plan_text_edit(repo: Path):
