@@ -17,6 +17,7 @@ import pytest
 from plansite import changes
 from plansite import models as m
 from plansite.__main__ import main
+from plansite.catalog import KINDS
 from plansite.check import check, load_plan
 from plansite.plan import Plan
 from plansite.render import Lang
@@ -35,7 +36,7 @@ def git(repo: Path, *args: str) -> str:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
-    shutil.copytree(FIXTURE, root / "data")
+    shutil.copytree(FIXTURE, data_dir(root))
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.email", "test@example.org")
     git(root, "config", "user.name", "Test")
@@ -50,15 +51,24 @@ def commit(repo: Path, message: str = "change") -> str:
     return git(repo, "rev-parse", "HEAD").strip()
 
 
-def edit(repo: Path, file: str, old: str, new: str) -> None:
-    path = repo / "data" / file
+def data_dir(repo: Path) -> Path:
+    return repo / changes.DATA_REL
+
+
+def data_file(repo: Path, kind: str) -> Path:
+    """The (first) file of a kind, found through the catalog as the checker finds it."""
+    return sorted(data_dir(repo).glob(next(k.pattern for k in KINDS if k.name == kind)))[0]
+
+
+def edit(repo: Path, kind: str, old: str, new: str) -> None:
+    path = data_file(repo, kind)
     text = path.read_text(encoding="utf-8")
-    assert old in text, (file, old)
+    assert old in text, (path, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def append(repo: Path, file: str, text: str) -> None:
-    path = repo / "data" / file
+def append(repo: Path, kind: str, text: str) -> None:
+    path = data_file(repo, kind)
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
@@ -73,7 +83,7 @@ def summaries(repo: Path, base: str = "main~1", head: str | None = "main") -> di
 
 
 def plan_now(repo: Path) -> Plan:
-    return load_plan(repo / "data", repo)
+    return load_plan(data_dir(repo), repo)
 
 
 def label(plan: Plan, key: str, lang: str) -> str:
@@ -91,10 +101,10 @@ NEW_SOURCE = """- id: example-news
 
 def add_spending_value(repo: Path, value: int = 250) -> m.Observation:
     """A yearly value for the fixture's indicator that has none, with a new source."""
-    append(repo, "sources.yaml", NEW_SOURCE)
+    append(repo, "sources", NEW_SOURCE)
     append(
         repo,
-        "observations.yaml",
+        "observations",
         f"""- indicator: example-spending
   year: 2024
   value: {value}
@@ -147,10 +157,10 @@ def test_a_value_changed_and_a_value_removed(repo: Path):
     old = before.observations.observations[0]
     new_value = old.value + 1
     assert old.quote is not None
-    edit(repo, "observations.yaml", f"value: {number(old.value)}\n", f"value: {number(new_value)}\n")
+    edit(repo, "observations", f"value: {number(old.value)}\n", f"value: {number(new_value)}\n")
     edit(
         repo,
-        "observations.yaml",
+        "observations",
         f"quote: {old.quote}",
         f"quote: {old.quote.replace(number(old.value), number(new_value))}",
     )
@@ -164,7 +174,7 @@ def test_a_value_changed_and_a_value_removed(repo: Path):
         fields = changes.word("fields", lang, fields=changes.word("list.sep", lang).join(["value", "quote"]))
         assert fields in text  # the fields that changed are named
 
-    (repo / "data" / "observations.yaml").write_text("# SYNTHETIC test fixture.\nobservations: []\n", encoding="utf-8")
+    data_file(repo, "observations").write_text("# SYNTHETIC test fixture.\nobservations: []\n", encoding="utf-8")
     commit(repo)
     for lang, text in summaries(repo).items():
         assert f"{changes.word('removed', lang)} {changes.word('year', lang, year=old.year)}" in text
@@ -181,7 +191,7 @@ def test_a_stage_change_with_its_dated_evidence(repo: Path):
     new_stage = next(s for s in m.PROJECT_STAGES if s != old_stage)
     append(
         repo,
-        "status.yaml",
+        "status",
         f"""- project: {project.id}
   date: 2025-01-10
   stage: {new_stage}
@@ -226,7 +236,7 @@ def _paragraph(repo: Path) -> m.Paragraph:
 
 def test_a_plan_text_edit_without_an_editorial_note_is_a_loud_warning(repo: Path):
     p = _paragraph(repo)
-    edit(repo, "plan/chapter-1.yaml", p.text.zh, p.text.zh.replace("示例", "样例", 1))
+    edit(repo, "chapter", p.text.zh, p.text.zh.replace("示例", "样例", 1))
     commit(repo)
     for lang, text in summaries(repo).items():
         assert "> [!WARNING]" in text
@@ -239,10 +249,10 @@ def test_a_plan_text_edit_without_an_editorial_note_is_a_loud_warning(repo: Path
 
 def test_a_plan_text_edit_with_its_editorial_note_names_the_note(repo: Path):
     p = _paragraph(repo)
-    edit(repo, "plan/chapter-1.yaml", p.text.zh, p.text.zh.replace("示例", "样例", 1))
+    edit(repo, "chapter", p.text.zh, p.text.zh.replace("示例", "样例", 1))
     append(
         repo,
-        "editorial-notes.yaml",
+        "editorial-notes",
         f"""- id: example-typo
   kind: other
   target: {p.id}
@@ -252,7 +262,7 @@ def test_a_plan_text_edit_with_its_editorial_note_names_the_note(repo: Path):
   confidence: high
 """,
     )
-    assert check(repo / "data", repo)[1] is not None, "the fixture edit must pass the checker"
+    assert check(data_dir(repo), repo)[1] is not None, "the fixture edit must pass the checker"
     commit(repo)
     for lang, text in summaries(repo).items():
         assert "[!WARNING]" not in text
@@ -266,28 +276,28 @@ def test_a_paragraph_added_to_the_plan_text_is_a_plan_text_edit(repo: Path):
     new_id = p.id.rsplit("-p", 1)[0] + "-p3"
     edit(
         repo,
-        "plan/chapter-1.yaml",
+        "chapter",
         "  children:\n  - id:",
         f'  - id: {new_id}\n    text: {{zh: "新加的一段。", en: ""}}\n  children:\n  - id:',
     )
-    assert check(repo / "data", repo)[1] is not None, "the fixture edit must pass the checker"
+    assert check(data_dir(repo), repo)[1] is not None, "the fixture edit must pass the checker"
     commit(repo)
     text = summary(repo)
     assert "[!WARNING]" in text and f"`{new_id}`" in text and changes.md("新加的一段。") in text
 
 
 def test_an_unreadable_chapter_is_listed_as_a_file_not_as_every_passage_removed(repo: Path):
-    edit(repo, "plan/chapter-1.yaml", "children:\n- id: 1-1", "children:\n- id: [1-1")
+    edit(repo, "chapter", "children:\n- id: 1-1", "children:\n- id: [1-1")
     commit(repo)
     text = summary(repo)
-    assert "`data/plan/chapter-1.yaml`" in text
+    assert f"`{data_file(repo, 'chapter').relative_to(repo).as_posix()}`" in text
     assert changes.word("removed", "zh") + " " + changes.word("plantext.paragraph", "zh") not in text
     assert "[!WARNING]" not in text
 
 
 def test_an_english_translation_edit_is_not_a_plan_text_edit(repo: Path):
     p = _paragraph(repo)
-    edit(repo, "plan/chapter-1.yaml", 'en: ""}\n  children:', 'en: "Second paragraph."}\n  children:')
+    edit(repo, "chapter", 'en: ""}\n  children:', 'en: "Second paragraph."}\n  children:')
     commit(repo)
     text = summary(repo)
     assert "[!WARNING]" not in text
@@ -298,9 +308,9 @@ def test_an_english_translation_edit_is_not_a_plan_text_edit(repo: Path):
 def test_a_broken_file_gives_the_checkers_verdict_and_still_exit_zero(
     repo: Path, lang: str, monkeypatch: pytest.MonkeyPatch, capsys
 ):
-    edit(repo, "observations.yaml", "value: 7", "value: 7家")
+    edit(repo, "observations", "value: 7", "value: 7家")
     commit(repo)
-    report, _ = check(repo / "data", repo)
+    report, _ = check(data_dir(repo), repo)
     assert report.errors
     monkeypatch.chdir(repo)
     assert main(["changes", "main~1", "main", "--lang", lang]) == 0
@@ -316,9 +326,9 @@ def test_statuses_are_still_computed_when_a_rule_fails(repo: Path):
     before = plan_now(repo)
     ind = before.indicators[1]
     add_spending_value(repo)
-    edit(repo, "observations.yaml", "source: example-news", "source: no-such-source")
+    edit(repo, "observations", "source: example-news", "source: no-such-source")
     commit(repo)
-    report, plan = check(repo / "data", repo)
+    report, plan = check(data_dir(repo), repo)
     assert plan is None and report.errors
     text = summary(repo)
     old = indicator_status(before, ind)
@@ -329,7 +339,7 @@ def test_statuses_are_still_computed_when_a_rule_fails(repo: Path):
 
 def test_a_long_quote_is_shortened(repo: Path):
     add_spending_value(repo)
-    edit(repo, "observations.yaml", "quote: 示例经费达到250万元。", "quote: 示例经费达到250万元。" + "示例" * 200)
+    edit(repo, "observations", "quote: 示例经费达到250万元。", "quote: 示例经费达到250万元。" + "示例" * 200)
     commit(repo)
     text = summary(repo)
     assert changes.md(changes.short("示例经费达到250万元。" + "示例" * 200)) in text
@@ -339,7 +349,7 @@ def test_a_long_quote_is_shortened(repo: Path):
 def test_a_clean_change_passes(repo: Path):
     add_spending_value(repo)
     commit(repo)
-    report, _ = check(repo / "data", repo)
+    report, _ = check(data_dir(repo), repo)
     assert changes.word("pass", "zh", warnings=len(report.warnings)) in summary(repo)
 
 
@@ -376,8 +386,8 @@ def test_no_change_says_so(repo: Path):
 def test_glossary_and_ui_edits_are_summarised(repo: Path):
     plan = plan_now(repo)
     term = plan.glossary.terms[0]
-    edit(repo, "glossary.yaml", term.definition.zh, term.definition.zh + "补充。")
-    ui = repo / "data" / "ui.yaml"
+    edit(repo, "glossary", term.definition.zh, term.definition.zh + "补充。")
+    ui = data_file(repo, "ui")
     lines = ui.read_text(encoding="utf-8").splitlines(keepends=True)
     at, key = next(
         (i, k)
@@ -400,7 +410,7 @@ def test_the_comment_renders_data_text_as_typed(repo: Path):
     from markdown_it import MarkdownIt
 
     hostile = "**粗体** <b>标签</b> [链接](https://evil.example) ~~删~~ $x$ | 表格 `代码`"
-    edit(repo, "sources.yaml", "title: 示例统计公报", f'title: "{hostile}"')
+    edit(repo, "sources", "title: 示例统计公报", f'title: "{hostile}"')
     commit(repo)
     html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(summary(repo))
     for tag in ("<strong>", "<b>", "<del>", "<s>", 'href="https://evil.example"', "<table>"):
@@ -412,7 +422,7 @@ def test_the_comment_renders_data_text_as_typed(repo: Path):
 
 def test_data_text_is_escaped_for_the_comment(repo: Path):
     hostile = "**粗体** <b>标签</b> @someone [链接](https://evil.example) | 表格"
-    edit(repo, "sources.yaml", "title: 示例统计公报", f'title: "{hostile}"')
+    edit(repo, "sources", "title: 示例统计公报", f'title: "{hostile}"')
     commit(repo)
     text = summary(repo)
     assert changes.md(hostile) in text
