@@ -189,6 +189,9 @@ def test_a_stage_change_with_its_dated_evidence(repo: Path):
     _, project = next(before.projects())
     old_stage = before.status_of(project=project.id)[0].stage
     new_stage = next(s for s in m.PROJECT_STAGES if s != old_stage)
+    milestone = before.commitments.milestones[0]
+    old_m = before.status_of(milestone=milestone.id)[0].stage
+    new_m = next(s for s in m.MILESTONE_STAGES if s != old_m)
     append(
         repo,
         "status",
@@ -198,15 +201,24 @@ def test_a_stage_change_with_its_dated_evidence(repo: Path):
   note: {{zh: 示例项目进入新阶段。, en: "The example project moved on."}}
   source: example-report
   quote: 示例项目进入新阶段。
+- milestone: {milestone.id}
+  date: 2025-02-11
+  stage: {new_m}
+  note: {{zh: 示例里程碑有了新进展。, en: "The example milestone moved on."}}
+  source: example-report
+  quote: 示例里程碑有了新进展。
 """,
     )
     after = plan_now(repo)
     commit(repo)
     for lang, text in summaries(repo).items():
-        assert changes.md(pick(project.name, lang)) in text
-        stages = f"{label(before, f'stage.{old_stage}', lang)} → {label(after, f'stage.{new_stage}', lang)}"
-        assert stages in text
-        assert "2025-01-10" in text and changes.md("示例项目进入新阶段。") in text
+        for name, old, new, date, note in (
+            (project.name, old_stage, new_stage, "2025-01-10", "示例项目进入新阶段。"),
+            (milestone.name, old_m, new_m, "2025-02-11", "示例里程碑有了新进展。"),
+        ):
+            assert changes.md(pick(name, lang)) in text
+            assert f"{label(before, f'stage.{old}', lang)} → {label(after, f'stage.{new}', lang)}" in text
+            assert date in text and changes.md(note) in text
         assert changes.describe_source(after.source("example-report"), lang) in text
 
 
@@ -344,6 +356,16 @@ def test_a_long_quote_is_shortened(repo: Path):
     text = summary(repo)
     assert changes.md(changes.short("示例经费达到250万元。" + "示例" * 200)) in text
     assert "示例" * 150 not in text
+
+
+def test_a_long_summary_is_cut_at_a_line_end_with_a_note():
+    text = "".join(f"- line {i}\n" for i in range(100))
+    for lang in LANGS:
+        cut = changes.truncate(text, 300, lang)
+        assert len(cut) <= 300 and cut.endswith(changes.word("truncated", lang) + "\n")
+        body = cut[: cut.index(changes.word("truncated", lang))].rstrip("\n")
+        assert text.startswith(body + "\n")  # whole lines only
+    assert changes.truncate(text, len(text), "zh") == text
 
 
 def test_a_clean_change_passes(repo: Path):
