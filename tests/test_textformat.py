@@ -951,3 +951,22 @@ def test_indicator_page_descriptions_give_the_target_with_its_qualifier(built_si
             said = _meta_description(built_site / prefix / "indicators" / ind.id / "index.html")
             assert lang.amount(ind.baseline.value, ind.unit) in said, said
             assert lang.amount(ind.target.value, ind.unit, ind.target.qualifier) in said, said
+
+
+def test_the_quantity_macro_puts_a_projects_qualifier_inside_the_amount(plan):
+    from plansite.render import Renderer
+
+    stated = [q for _, p in plan.projects() for q in p.quantities if q.qualifier is not None]
+    assert stated
+    for code in ("zh", "en"):
+        renderer = Renderer(plan, code)
+        macro = renderer.env.from_string('{% from "_macros.j2" import quantity %}{{ quantity(q, q.qualifier) }}')
+        for q in stated:
+            shown = html.unescape(macro.render(q=q))
+            if q.value is not None:
+                assert shown == renderer.lang.amount(q.value, q.unit, q.qualifier)
+            else:
+                assert shown == renderer.lang.span(q.min, q.max, q.unit, q.qualifier)
+        assert html.unescape(macro.render(q=stated[0].model_copy(update={"qualifier": None}))) == (
+            renderer.lang.amount(stated[0].value, stated[0].unit)
+        )
