@@ -156,7 +156,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "找不到修订版本 “{rev}”：请写一个存在的提交、分支或标签（例如 main、HEAD~1）。",
         "No such revision “{rev}”: give an existing commit, branch or tag (e.g. main, HEAD~1).",
     ),
+    # Field names as readers say them (the YAML key follows in brackets); a field not listed shows its key.
+    "field.value": ("数值", "value"),
+    "field.unit": ("单位", "unit"),
+    "field.year": ("年份", "year"),
+    "field.kind": ("类型", "kind"),
+    "field.source": ("来源", "source"),
+    "field.quote": ("原文", "quote"),
+    "field.quote_note": ("原文说明", "note on the quote"),
+    "field.match": ("口径是否一致", "match"),
+    "field.match_note": ("口径说明", "note on the match"),
+    "field.as_of": ("截至时间", "as of"),
+    "field.title": ("标题", "title"),
+    "field.publisher": ("发布单位", "publisher"),
+    "field.date": ("日期", "date"),
+    "field.url": ("网址", "address"),
+    "field.read_on": ("阅读网址", "read on"),
+    "field.note": ("说明", "note"),
+    "field.stage": ("阶段", "stage"),
     "list.sep": ("、", ", "),
+    "list.and": ("和", " and "),
     "field.sep": ("，", ", "),
 }
 
@@ -437,6 +456,17 @@ class Summary:
     def w(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)
 
+    def _fields(self, old: BaseModel, new: BaseModel) -> str:
+        """The fields that differ, in words with their YAML key: 数值（value）、原文（quote）."""
+        names = []
+        for key in _changed_fields(old, new):
+            said = self.w(f"field.{key}") if f"field.{key}" in WORDS else key
+            said = "" if said == key else said
+            names.append(
+                code(key) if not said else f"{said}（{code(key)}）" if self.lang == "zh" else f"{said} ({code(key)})"
+            )
+        return self.w("list.sep").join(names)
+
     def _label(self, side: Side) -> str:
         return side.label if side.label is not None else self.w("worktree")
 
@@ -494,7 +524,7 @@ class Summary:
                     if self.lang == "zh"
                     else f"{self.w('changed')} {year}: {change}"
                 )
-                detail = [self.w("fields", fields=self.w("list.sep").join(_changed_fields(old, new)))]
+                detail = [self.w("fields", fields=self._fields(old, new))]
                 if old.source != new.source:
                     detail.append(
                         self.w(
@@ -522,7 +552,7 @@ class Summary:
         old, new = _statuses(self.base, indicator_status), _statuses(self.head, indicator_status)
         if old is None or new is None:
             which = [self.w("status.before") if old is None else "", self.w("status.after") if new is None else ""]
-            return [self.w("status.unknown", which=self.w("list.sep").join(x for x in which if x))] if touched else []
+            return [self.w("status.unknown", which=self.w("list.and").join(x for x in which if x))] if touched else []
         unchecked = [
             self.w("status.before") if self.base.plan is None else "",
             self.w("status.after") if self.head.plan is None else "",
@@ -546,7 +576,7 @@ class Summary:
                 )
         if lines and any(unchecked):
             lines.append("")
-            lines.append(self.w("status.unchecked", which=self.w("list.sep").join(x for x in unchecked if x)))
+            lines.append(self.w("status.unchecked", which=self.w("list.and").join(x for x in unchecked if x)))
         return lines
 
     def _basis(self, id: str, s: Any) -> str:
@@ -722,7 +752,7 @@ class Summary:
             elif b is None:
                 lines.append(f"- {self.w('removed')} {describe_source(a, self.lang)}")
             else:
-                fields = self.w("fields", fields=self.w("list.sep").join(_changed_fields(a, b)))
+                fields = self.w("fields", fields=self._fields(a, b))
                 lines.append(f"- {self.w('changed')} {describe_source(b, self.lang)}\n  - {fields}")
         return lines
 
@@ -794,7 +824,13 @@ class Summary:
             ("glossary", self.glossary()),
             ("others", self.others()),
         ]
-        out = [MARKER, f"## {self.w('title')}", "", self.w("compared", base=self._label(self.base), head=self._label(self.head)), ""]
+        out = [
+            MARKER,
+            f"## {self.w('title')}",
+            "",
+            self.w("compared", base=self._label(self.base), head=self._label(self.head)),
+            "",
+        ]
         out += [f"### {self.w('verdict')}", "", *self.verdict(), ""]
         for warning in self.warnings:
             out += ["> [!WARNING]", f"> {warning}", ""]

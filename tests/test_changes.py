@@ -171,8 +171,8 @@ def test_a_value_changed_and_a_value_removed(repo: Path):
         change = f"{changes.md(Lang(before, lang).amount(old.value, old.unit))} → {changes.md(lang_after.amount(new_value, old.unit))}"
         assert f"{changes.word('changed', lang)} {changes.word('year', lang, year=old.year)}" in text
         assert change in text
-        fields = changes.word("fields", lang, fields=changes.word("list.sep", lang).join(["value", "quote"]))
-        assert fields in text  # the fields that changed are named
+        for key in ("value", "quote"):  # the fields that changed are named, in words and by key
+            assert changes.word(f"field.{key}", lang) in text and f"`{key}`" in text
 
     data_file(repo, "observations").write_text("# SYNTHETIC test fixture.\nobservations: []\n", encoding="utf-8")
     commit(repo)
