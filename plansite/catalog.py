@@ -16,13 +16,13 @@ class Kind:
     pattern: str  # glob relative to data/
     model: type[BaseModel]
     many: bool = False  # one file per item (a folder of files) rather than a single file
-
+    required: bool = True  # False: a plan may have none (a plan without industry chains)
 
 KINDS: tuple[Kind, ...] = (
     Kind("plan", "plan.yaml", m.PlanMeta),
     Kind("chapter", "plan/chapter-*.yaml", m.Chapter, many=True),
     Kind("indicators", "indicators.yaml", m.IndicatorTable),
-    Kind("chain", "industries/*.yaml", m.Chain, many=True),
+    Kind("chain", "industries/*.yaml", m.Chain, many=True, required=False),
     Kind("commitments", "commitments.yaml", m.Commitments),
     Kind("references", "references.yaml", m.References),
     Kind("editorial-notes", "editorial-notes.yaml", m.EditorialNotes),

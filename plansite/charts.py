@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from . import models as m
 from . import wording
-from .check import in_indicator_unit
+from .units import in_indicator_unit
 from .escape import plotly_text as pt
 from .plan import Plan
 from .status import indicator_status

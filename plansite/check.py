@@ -9,18 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import facts
 from . import models as m
 from .catalog import KINDS, claim
 from .plan import Plan
-from .problems import CODES, ERROR, WARNING, DataError, Problem, field_path, rel
+from .plan import build as build_plan
+from .problems import CODES, ERROR, WARNING, DataError, Problem, codes_for, field_path, rel
 from .rules import RULES, Context, Parsed, run
-from .rules.units import convert, in_indicator_unit, units_compatible
 from .rules.vocab import suggest
 from .yamlsource import YamlDoc, load_yaml
 
@@ -132,7 +133,7 @@ def _structural(data_dir: Path, root: Path, report: Report) -> tuple[dict[str, l
     failed: set[str] = set()
     for kind in KINDS:
         files = claimed[kind.name]
-        if not files:
+        if not files and kind.required:
             failed.add(kind.name)
             report.problems.append(Problem("file-missing", rel(data_dir / kind.pattern, root), 0, 0))
         for path in files:
@@ -156,9 +157,7 @@ def _structural(data_dir: Path, root: Path, report: Report) -> tuple[dict[str, l
     return parsed, failed
 
 
-# ---------------------------------------------------------------------------- re-exported helpers
-# (plansite.status, plansite.charts and others import these from here)
-__all__ = ["RULES", "Report", "check", "convert", "in_indicator_unit", "load_plan", "units_compatible"]
+__all__ = ["RULES", "Report", "check", "load_plan"]
 
 
 def _texts(obj: Any, loc: tuple = ()) -> Iterator[tuple[tuple, m.Text]]:
@@ -199,6 +198,16 @@ def _translation(parsed: dict[str, list[Parsed]], report: Report):
                     )
 
 
+def _hints_for_this_plan(parsed: dict[str, list[Parsed]], problems: list[Problem]) -> list[Problem]:
+    """Each hint with its {placeholders} filled from this plan's own plan.yaml (its period, baseline, earliest year)."""
+    meta = next((pc.model for pc in parsed["plan"]), None)
+    codes = codes_for(facts.hint_values(meta, [i for pc in parsed["indicators"] for i in pc.model.indicators]))
+    return [
+        p if p.hint or codes[p.code].hint == CODES[p.code].hint else replace(p, hint=codes[p.code].hint)
+        for p in problems
+    ]
+
+
 def check(
     data_dir: Path,
     root: Path | None = None,
@@ -217,6 +226,7 @@ def check(
     run(ctx, only=rules)
     report.fired = dict(ctx.fired)
     _translation(parsed, report)
+    report.problems = _hints_for_this_plan(parsed, report.problems)
     report.problems.sort(key=lambda p: (p.file, p.line, p.column, p.code))
     if report.errors:
         return report, None
@@ -224,20 +234,11 @@ def check(
     files = {k: parsed[k][0].doc.file for k in one}
     files.update({f"chain/{pc.model.id}": pc.doc.file for pc in parsed["chain"]})
     files.update({f"chapter/{pc.model.id}": pc.doc.file for pc in parsed["chapter"]})
-    plan = Plan(
-        meta=one["plan"],
-        chapters=tuple(sorted((pc.model for pc in parsed["chapter"]), key=lambda c: (len(c.id), c.id))),
-        table=one["indicators"],
-        chains=tuple(sorted((pc.model for pc in parsed["chain"]), key=lambda c: c.order)),
-        commitments=one["commitments"],
-        references=one["references"],
-        notes=one["editorial-notes"],
-        sources=one["sources"],
-        observations=one["observations"],
-        status=one["status"],
-        glossary=one["glossary"],
-        ui=one["ui"],
-        files=files,
+    plan = build_plan(
+        one,
+        [pc.model for pc in parsed["chapter"]],
+        [pc.model for pc in parsed["chain"]],
+        files,
     )
     return report, plan
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .plan import Plan
 from .textformat import number
+from .wording import fill
 
 LICENSE = {
     "name": "CC-BY-4.0",
@@ -26,7 +27,7 @@ LICENSE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
 
-# (column, frictionless type, description)
+# (column, frictionless type, description); {placeholders} are filled from the plan (`fields`)
 FIELDS = [
     ("indicator_id", "string", "Stable id of the indicator (used in the site's URLs)"),
     ("indicator_number", "integer", "Row number in the plan's table of main indicators (序号)"),
@@ -36,12 +37,13 @@ FIELDS = [
     (
         "kind",
         "string",
-        "earlier (stated in the plan text), baseline (2020, plan table), observed (published since), target (2025, plan table)",
+        "earlier (stated in the plan text), baseline ({baseline_year}, plan table), observed (published since), "
+        "target ({end}, plan table)",
     ),
     ("value", "number", "The value exactly as stated by its source"),
     ("unit_zh", "string", "Unit of the value as stated"),
     ("unit_en", "string", "Unit in English"),
-    ("qualifier", "string", "Qualifier of a target: 以上 (or more), 超过 (more than)"),
+    ("qualifier", "string", "Qualifier of a target, as the plan prints it{qualifiers}"),
     ("cumulative", "boolean", "True for cumulative (累计) indicators"),
     ("match", "string", "For observed values: exact, or close-equivalent definition"),
     ("as_of_zh", "string", "For observed values: when the source states the value, if not at year end (截至…)"),
@@ -175,8 +177,41 @@ def _csv(rows: list[dict]) -> bytes:
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
-def _schema() -> dict:
-    return {"fields": [{"name": n, "type": t, "description": d} for n, t, d in FIELDS], "missingValues": [""]}
+def _facts(plan: Plan) -> dict[str, object]:
+    """The plan facts the package's descriptions name, read from the plan."""
+    used = dict.fromkeys(i.target.qualifier for i in plan.indicators if i.target.qualifier)
+    words = ", ".join(f"{w} ({plan.qualifier(w).text.en or plan.qualifier(w).text.zh})" for w in used)
+    return {
+        "start": plan.start,
+        "end": plan.end,
+        "baseline_year": plan.baseline_year,
+        "count": len(plan.indicators),
+        "qualifiers": f": {words}" if words else "",
+    }
+
+
+def fields(plan: Plan) -> list[tuple[str, str, str]]:
+    """FIELDS with their descriptions naming this plan's years and qualifiers."""
+    values = _facts(plan)
+    return [(n, t, fill(d, values)) for n, t, d in FIELDS]
+
+
+def _schema(plan: Plan) -> dict:
+    return {"fields": [{"name": n, "type": t, "description": d} for n, t, d in fields(plan)], "missingValues": [""]}
+
+
+def package_meta(plan: Plan) -> dict[str, str]:
+    """The data package's name, title and description, derived from the plan (title, period, baseline, count)."""
+    f = _facts(plan)
+    title, period = plan.meta.title, f"{plan.start}–{plan.end}"
+    earlier = "earlier years, " if any(i.earlier for i in plan.indicators) else ""
+    return {
+        "name": f"plan-{plan.start}-{plan.end}-indicators",
+        "title": f"{title.zh}（{plan.start}—{plan.end}年）主要指标 / {title.en or title.zh} ({period}): main indicators",
+        "description": f"The plan's {f['count']} main indicators: values stated in the plan ({earlier}"
+        f"{plan.baseline_year} baseline, {plan.end} target) and values published since, each with its source. "
+        "Missing values are absent, never estimated.",
+    }
 
 
 def write_downloads(plan: Plan, folder: Path) -> list[Path]:
@@ -185,6 +220,7 @@ def write_downloads(plan: Plan, folder: Path) -> list[Path]:
     written = []
     everything = []
     resources = []
+    schema = _schema(plan)
     for ind in plan.indicators:
         rows = indicator_rows(plan, ind.id)
         everything += rows
@@ -200,7 +236,7 @@ def write_downloads(plan: Plan, folder: Path) -> list[Path]:
                 "mediatype": "text/csv",
                 "title": ind.name.zh,
                 "description": ind.name.en,
-                "schema": _schema(),
+                "schema": schema,
             }
         )
     (folder / "indicators.csv").write_bytes(_csv(everything))
@@ -244,11 +280,7 @@ def write_downloads(plan: Plan, folder: Path) -> list[Path]:
     written.append(folder / "indicators.json")
     sources = [{"title": s.title, "path": s.url} for s in plan.sources.sources if s.url]
     package = {
-        "name": "tianmen-sti-plan-indicators",
-        "title": "天门市科技创新“十四五”规划主要指标 / Tianmen S&T Innovation Plan 2021–2025: main indicators",
-        "description": "The plan's 18 main indicators: values stated in the plan (earlier years, 2020 baseline, "
-        "2025 target) and values published since, each with its source. Missing values are absent, "
-        "never estimated.",
+        **package_meta(plan),
         "licenses": [LICENSE],
         "sources": sources,
         "resources": [
@@ -259,7 +291,7 @@ def write_downloads(plan: Plan, folder: Path) -> list[Path]:
                 "encoding": "utf-8-sig",
                 "mediatype": "text/csv",
                 "title": "All indicators",
-                "schema": _schema(),
+                "schema": schema,
             }
         ]
         + resources,

@@ -15,9 +15,10 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
-FIRST_YEAR = 2015  # the plan states values for the end of the 12th FYP ("十二五"末)
-LAST_YEAR = 2025  # the plan period ends in 2025
-PLAN_START, PLAN_END, BASELINE_YEAR = 2021, 2025, 2020
+# A year as any file writes it: a calendar year no plan's data leaves, so a slip such as 20223 or 202 is caught in
+# the file itself. Which years a plan allows (its period, its baseline, how far back its history goes) is read from
+# its plan.yaml by the rule plansite.rules.years; no plan's years are written in the engine.
+YEAR_MIN, YEAR_MAX = 1900, 2100
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FULLWIDTH_DIGIT = re.compile(r"[\uff10-\uff19\uff0e\uff0c]")
@@ -59,11 +60,16 @@ def _integer(v):
 
 
 def _year(v: int) -> int:
-    if not FIRST_YEAR <= v <= LAST_YEAR:
-        raise PydanticCustomError(
-            "year-out-of-range", "{v} 年不在 {a}—{b} 之内", {"v": v, "a": FIRST_YEAR, "b": LAST_YEAR}
-        )
+    if not YEAR_MIN <= v <= YEAR_MAX:
+        raise PydanticCustomError("year-out-of-range", "{v} 不像是一个年份（应写四位数的公历年份）", {"v": v})
     return v
+
+
+def _word(v):
+    v = _str(v)
+    if not v.strip():
+        raise PydanticCustomError("type-wrong", "不能为空")
+    return v.strip()
 
 
 def _id(v: str) -> str:
@@ -106,6 +112,7 @@ Id = Annotated[str, BeforeValidator(_id)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
 Url = Annotated[str, BeforeValidator(_url)]
 Str = Annotated[str, BeforeValidator(_str)]
+Word = Annotated[str, BeforeValidator(_word)]
 
 
 class Model(BaseModel):
@@ -127,6 +134,62 @@ class Text(Model):
     """English translation; empty while the translation is pending."""
 
 
+# --------------------------------------------------------------------------- target qualifiers
+
+Comparison = Literal["at-least", "more-than", "about", "at-most", "less-than"]
+"""What a target's qualifier means for the status rule: value ≥ target, > target, within a tolerance of it, ≤, <."""
+
+
+class QualifierPlace(Model):
+    """Where the qualifier stands beside the number in each language."""
+
+    zh: Literal["before", "after"]
+    """In Chinese: before the number (超过30%) or after it (10家以上)."""
+    en: Literal["before", "after"]
+    """In English: before the amount (more than 30%) or after it (10 or more)."""
+
+
+class Qualifier(Model):
+    """A word a target's number carries (以上, 超过, 左右 …): how the site writes it and what the status rule reads."""
+
+    text: Text
+    """The word in Chinese, as the plan prints it, and in English."""
+    place: QualifierPlace
+    """Where it stands beside the number, per language."""
+    comparison: Comparison
+    """What it means: at-least (≥), more-than (>), about (within the tolerance), at-most (≤), less-than (<)."""
+    tolerance: Number | None = None
+    """For about: how far from the target, as a share of the target, still counts as reaching it (0.05 = 5%).
+    A rule setting, not plan text."""
+
+
+def _q(zh: str, en: str, zh_place: str, en_place: str, comparison: str, tolerance: float | None = None) -> Qualifier:
+    return Qualifier.model_validate(
+        {
+            "text": {"zh": zh, "en": en},
+            "place": {"zh": zh_place, "en": en_place},
+            "comparison": comparison,
+            "tolerance": tolerance,
+        }
+    )
+
+
+# The engine's default vocabulary: a plan's plan.yaml `qualifiers` adds words or overrides these, so a new plan
+# needs no wording edits for the usual ones. The tolerance of 左右 is the engine's setting, shown with the rule.
+DEFAULT_QUALIFIERS: dict[str, Qualifier] = {
+    "以上": _q("以上", "or more", "after", "after", "at-least"),
+    "超过": _q("超过", "more than", "before", "before", "more-than"),
+    "不低于": _q("不低于", "at least", "before", "before", "at-least"),
+    "不少于": _q("不少于", "at least", "before", "before", "at-least"),
+    "左右": _q("左右", "about", "after", "before", "about", 0.05),
+    "以下": _q("以下", "or less", "after", "after", "at-most"),
+    "以内": _q("以内", "or less", "after", "after", "at-most"),
+    "不超过": _q("不超过", "no more than", "before", "before", "at-most"),
+    "不高于": _q("不高于", "no more than", "before", "before", "at-most"),
+    "低于": _q("低于", "less than", "before", "before", "less-than"),
+}
+
+
 # --------------------------------------------------------------------------- plan.yaml
 
 
@@ -144,6 +207,8 @@ class PlanMeta(Model):
 
     title: Text
     """The plan's title."""
+    short_title: Text | None = None
+    """A short name for the site's name and for chart credits; the title is used when empty."""
     issuer: Text
     """The office that issued the plan."""
     notice_title: Text
@@ -164,6 +229,12 @@ class PlanMeta(Model):
     """The plan period."""
     baseline_year: Year
     """Year of the indicator table's baseline values."""
+    history_from: Year | None = None
+    """The earliest year a value may be given for (earlier values the text states, observations, dates). Empty: the
+    earliest year the indicator table states (its earlier values, else the baseline year)."""
+    qualifiers: dict[Word, Qualifier] = {}
+    """Target qualifiers this plan uses beyond the engine's defaults (以上, 超过, 不低于, 左右, 不超过 …), or a
+    different wording or meaning for one of them: the word as the plan prints it -> its wording and meaning."""
     summary: Text
     """A short plain-language description of the plan, written for this site (not plan text)."""
     translation: Literal["pending", "complete"] = "pending"
@@ -179,7 +250,9 @@ class Paragraph(Model):
     """One paragraph of the plan text."""
 
     id: Annotated[str, BeforeValidator(_str)]
-    """Stable id, e.g. 3-2-12: section 3-2, twelfth paragraph. Never reuse or renumber."""
+    """Stable id: the id of its section, -p and its number, e.g. 3-2-p12 (section 3-2, twelfth paragraph); a
+    paragraph of a chapter itself (before its first section, or in a chapter without sections): 3-p1. Never reuse
+    or renumber."""
     lead: Text | None = None
     """Run-in lead phrase printed before the body (in the source it is glued to the body)."""
     text: Text
@@ -234,23 +307,24 @@ class StatedValue(Model):
 
 
 class Target(Model):
-    """The 2025 target of an indicator."""
+    """The target of an indicator (for the plan's end year)."""
 
     year: Year
     """Target year."""
     value: Number
     """Target value as printed in the table."""
-    qualifier: Literal["以上", "超过"] | None = None
-    """Qualifier the text gives: 以上 (or more), 超过 (more than); empty when the text gives none."""
+    qualifier: Word | None = None
+    """Qualifier the text gives, as printed (以上, 超过, 左右 …): one of the engine's defaults or of plan.yaml's
+    qualifiers; empty when the text gives none."""
     paragraphs: list[Str] = []
     """Ids of the paragraphs that state this target in the text."""
 
 
 class Baseline(Model):
-    """The 2020 value of an indicator."""
+    """The baseline value of an indicator (for the plan's baseline year)."""
 
     year: Year
-    """Baseline year (2020)."""
+    """Baseline year (plan.yaml baseline_year)."""
     value: Number
     """Baseline value as printed in the table."""
 
@@ -284,9 +358,9 @@ class Indicator(Model):
     direction: Literal["higher", "lower"] = "higher"
     """Whether a higher value is better."""
     baseline: Baseline
-    """The 2020 value."""
+    """The baseline value."""
     target: Target
-    """The 2025 target."""
+    """The target."""
     earlier: list[StatedValue] = []
     """Earlier values the plan text states."""
     range: ValueRange | None = None
@@ -391,7 +465,7 @@ class Chain(Model):
     id: Id
     """Stable id used in URLs."""
     order: Integer
-    """Position among the chains (1–5), as in the plan."""
+    """Position among the chains (1, 2, 3 …), as in the plan."""
     name: Text
     """Name of the chain."""
     division: Str

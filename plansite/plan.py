@@ -1,10 +1,16 @@
-"""The whole plan as one immutable object, with the look-ups every page and chart needs."""
+"""The whole plan as one immutable object, with the look-ups every page and chart needs, built in one place (`build`).
+
+Plan facts (period, baseline, earliest year, qualifier vocabulary) are read from its data through plansite.facts,
+never written in the engine.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from . import facts
 from . import models as m
 
 
@@ -60,6 +66,19 @@ class Plan:
             for sec in ch.children:
                 yield ch, sec
 
+    @staticmethod
+    def chapter_has_page(chapter: m.Chapter) -> bool:
+        """A chapter is a page of its own when it has text, a table or a box of its own, or no sections."""
+        return bool(chapter.paragraphs or chapter.table or chapter.box or not chapter.children)
+
+    def page_units(self) -> Iterator[tuple[m.Chapter, m.Division]]:
+        """Every division that is a page (plan/<id>/), in order: a chapter with a page of its own, then its sections."""
+        for ch in self.chapters:
+            if self.chapter_has_page(ch):
+                yield ch, ch
+            for sec in ch.children:
+                yield ch, sec
+
     def divisions(self) -> Iterator[m.Division]:
         for ch in self.chapters:
             yield from walk(ch)
@@ -68,16 +87,19 @@ class Plan:
         return next(d for d in self.divisions() if d.id == id)
 
     def located_paragraphs(self) -> Iterator[Located]:
-        for _, sec in self.sections():
-            for div in walk(sec):
+        for ch, unit in self.page_units():
+            for div in [ch] if unit is ch else walk(unit):  # a chapter's page holds only its own paragraphs
                 for p in div.paragraphs:
-                    yield Located(p, sec, div)
+                    yield Located(p, unit, div)
 
     def paragraph(self, id: str) -> Located:
         return next(lp for lp in self.located_paragraphs() if lp.paragraph.id == id)
 
     def section_of(self, division_id: str) -> m.Division:
-        return next(sec for _, sec in self.sections() for d in walk(sec) if d.id == division_id)
+        """The page a division is printed on: its section, or its chapter's own page."""
+        return next(
+            unit for ch, unit in self.page_units() for d in ([ch] if unit is ch else walk(unit)) if d.id == division_id
+        )
 
     def projects(self) -> Iterator[tuple[m.Chain, m.Project]]:
         for c in self.chains:
@@ -116,3 +138,64 @@ class Plan:
 
     def commitments_of(self, paragraph_id: str) -> list[m.Commitment]:
         return [c for c in self.commitments.commitments if c.paragraph == paragraph_id]
+
+    # ------------------------------------------------------------------ plan facts (from plan.yaml and the table)
+    @property
+    def start(self) -> int:
+        """First year of the plan period."""
+        return self.meta.period.start
+
+    @property
+    def end(self) -> int:
+        """Last year of the plan period (the target year)."""
+        return self.meta.period.end
+
+    @property
+    def baseline_year(self) -> int:
+        return self.meta.baseline_year
+
+    @property
+    def history_from(self) -> int:
+        """The earliest year a value may be given for (plan.yaml history_from, else the table's earliest year)."""
+        return facts.history_from(self.meta, self.indicators)
+
+    @property
+    def qualifiers(self) -> dict[str, m.Qualifier]:
+        """The target qualifiers: the engine's defaults with the plan's own added or overriding."""
+        return facts.qualifiers(self.meta)
+
+    def qualifier(self, word: str) -> m.Qualifier:
+        return self.qualifiers[word]
+
+    def comparison(self, ind: m.Indicator) -> m.Comparison:
+        """What reaching this indicator's target means: at-least, more-than, about, at-most or less-than."""
+        return facts.comparison(ind, self.qualifiers)
+
+    def hint_values(self) -> dict[str, object]:
+        """What the checker's hints say for this plan ({start}, {end}, {baseline_year}, {history_from})."""
+        return facts.hint_values(self.meta, self.indicators)
+
+
+def _with_qualifier_wording(ui: m.UiStrings, meta: m.PlanMeta) -> m.UiStrings:
+    """ui strings with qualifier.<word> for each qualifier of the vocabulary, unless ui.yaml words it itself."""
+    strings = {f"qualifier.{word}": q.text for word, q in facts.qualifiers(meta).items()}
+    return m.UiStrings(strings=strings | dict(ui.strings))
+
+
+def build(one: Mapping[str, Any], chapters: list[m.Chapter], chains: list[m.Chain], files: dict[str, str]) -> Plan:
+    """The Plan from checked files: `one` maps each single-file kind (plan, indicators, ui …) to its model."""
+    return Plan(
+        meta=one["plan"],
+        chapters=tuple(sorted(chapters, key=lambda c: (len(c.id), c.id))),
+        table=one["indicators"],
+        chains=tuple(sorted(chains, key=lambda c: c.order)),
+        commitments=one["commitments"],
+        references=one["references"],
+        notes=one["editorial-notes"],
+        sources=one["sources"],
+        observations=one["observations"],
+        status=one["status"],
+        glossary=one["glossary"],
+        ui=_with_qualifier_wording(one["ui"], one["plan"]),
+        files=files,
+    )

@@ -7,9 +7,12 @@ that is not listed here, so the guide and the checker cannot drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from .wording import fill
 
 ERROR = "error"
 WARNING = "warning"
@@ -63,7 +66,11 @@ _CODES = [
     ),
     Code("date-invalid", "日期格式不对", "日期请写成 YYYY-MM-DD，例如 2024-03-21。"),
     Code(
-        "year-out-of-range", "年份超出了允许范围", "年份应在规划期（2021—2025）或规划所述的历史年份（2015—2020）之内。"
+        "year-out-of-range",
+        "年份超出了允许范围",
+        "目标年份应在规划期（{start}—{end}）之内；基期、早期数值和观测值的年份应在 {history_from}—{end} 之间"
+        "（最早年份由 plan.yaml 的 history_from 写明，不写时取指标表所述的最早年份）；"
+        "{end} 年以后的数值属于下一期规划，请录入到那一期规划的数据中。",
     ),
     Code("url-invalid", "网址格式不对", "网址应以 http:// 或 https:// 开头，请从浏览器地址栏完整复制。"),
     Code("text-zh-empty", "中文文字为空", "每一段给读者看的文字都必须有中文（zh）；英文（en）可以暂时留空。"),
@@ -224,7 +231,8 @@ _CODES = [
     Code(
         "date-too-early",
         "日期早于规划所述的最早年份",
-        "这个日期早于规划所述的最早年份，多半是年份打错了：请对照原文核对。",
+        "这个日期早于规划所述的最早年份（{history_from} 年），多半是年份打错了：请对照原文核对；"
+        "如果确实需要更早的年份，请在 plan.yaml 的 history_from 中写明。",
     ),
     Code(
         "observation-kind-mismatch",
@@ -238,19 +246,22 @@ _CODES = [
         "reading 应当是原文受损处的正确读法，与 source 不同；如果原文并没有受损，请删除这条勘误说明。",
     ),
     Code(
-        "chapter-paragraph",
-        "段落直接放在了章一级",
-        "网站按节（第二级）分页，章一级的段落无处显示：请把段落移到该章的某一节（children）里。",
+        "chapter-empty",
+        "这一章既没有段落，也没有任何一节",
+        "一章至少要有一段文字（paragraphs）或一节（children），否则网页上只有一个空标题：请补上这一章的内容，"
+        "或删掉这个文件。",
     ),
     Code(
-        "chapter-no-sections",
-        "这一章没有任何一节",
-        "网站按节分页，没有节的章无法显示：请在 children 中至少加入一节，并把内容放进去。",
+        "plan-period-order",
+        "规划期、基期和最早年份的先后顺序不对",
+        "period.start 不晚于 period.end，baseline_year 不晚于 period.start，history_from 不晚于 baseline_year："
+        "请对照规划原文核对 plan.yaml 中的这几个年份。",
     ),
     Code(
         "id-out-of-place",
         "章节或段落的 id 与它在规划中的位置不符",
-        "网址和段落锚点由 id 生成：节的 id 是上级 id 加“-序号”（3-2、3-2-1），段落的 id 是所在节的 id 加“-p序号”（3-2-p12）。",
+        "网址和段落锚点由 id 生成：节的 id 是上级 id 加“-序号”（3-2、3-2-1），段落的 id 是所在节的 id 加“-p序号”"
+        "（3-2-p12）；直接写在章下的段落，id 是章的 id 加“-p序号”（3-p1）。",
     ),
     Code(
         "division-not-in-section",
@@ -344,6 +355,12 @@ _CODES = [
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
+
+
+def codes_for(values: Mapping[str, object]) -> dict[str, Code]:
+    """The registry with each hint's {placeholders} (the plan's period, baseline, earliest year) filled for one plan:
+    hints name the plan's own years, never another plan's (values from plansite.facts.hint_values)."""
+    return {k: replace(c, hint=fill(c.hint, values)) for k, c in CODES.items()}
 
 
 @dataclass(frozen=True)

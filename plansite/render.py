@@ -18,10 +18,10 @@ from markupsafe import Markup, escape
 from . import models as m
 from . import paths
 from .charts import PLOTLY_CONFIG, all_charts
-from .downloads import FIELDS
+from .downloads import fields as download_fields
 from .escape import md_heading, nav_title, yaml_string
 from .plan import Plan
-from .problems import CODES
+from .problems import codes_for
 from .status import ICON as STATUS_ICON
 from .status import ORDER as STATUS_ORDER
 from .status import headline, indicator_status, project_stage_counts
@@ -398,7 +398,7 @@ class Renderer:
             out.append(self._render(f"industries/{chain.id}.md", "chain.md.j2", chain=chain))
         for name in ("commitments", "glossary", "sources", "notes"):
             out.append(self._render(f"{name}/index.md", f"{name}.md.j2"))
-        out.append(self._render("open-data/index.md", "open_data.md.j2", download_fields=FIELDS))
+        out.append(self._render("open-data/index.md", "open_data.md.j2", download_fields=download_fields(self.plan)))
         out.append(self._render("progress/index.md", "progress.md.j2", stage_counts=project_stage_counts(p)))
         out.append(self._render("updates/index.md", "updates_index.md.j2", updates=self.updates))
         out.append(
@@ -406,7 +406,7 @@ class Renderer:
                 "data-gaps/index.md", "data_gaps.md.j2", years=range(p.meta.period.start, p.meta.period.end + 1)
             )
         )
-        out.append(self._render("contribute/checker-messages.md", "checker_messages.md.j2", codes=CODES))
+        out.append(self._render("contribute/checker-messages.md", "checker_messages.md.j2", codes=codes_for(self.plan.hint_values())))
         return out
 
     def nav(self) -> list:

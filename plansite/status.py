@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Literal
 
 from . import models as m
-from .check import in_indicator_unit
+from .units import in_indicator_unit
 from .plan import Plan
 from .textformat import number
 

@@ -103,6 +103,6 @@ def test_github_format_annotates_the_offending_line(tmp_path: Path, capsys):
     root = overlay(FIXTURES / "bad" / "year-out-of-range", tmp_path)
     assert main(["check", "--data", str(root / "data"), "--format", "github"]) == 1
     first = capsys.readouterr().out.splitlines()[0]
-    line = next(i for i, l in enumerate((root / "data/observations.yaml").read_text().splitlines(), 1) if "2030" in l)
+    line = next(i for i, l in enumerate((root / "data/observations.yaml").read_text().splitlines(), 1) if "year:" in l)
     assert first.startswith(f"::error file=data/observations.yaml,line={line},col=")
     assert ",title=year-out-of-range::" in first

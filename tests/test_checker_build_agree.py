@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from plansite import downloads, paths, render
+from plansite import models as m
 from plansite.charts import all_charts
 from plansite.check import check
 from plansite.render import Renderer
@@ -204,7 +205,7 @@ def variations(draw) -> dict[str, dict]:
             target = baseline + 1 if baseline + 1 <= high else baseline - 1
         ind["baseline"] = {"year": 2020, "value": baseline}
         ind["target"] = {"year": 2025, "value": target, **({"paragraphs": ["1-1-p1"]} if draw(st.booleans()) else {})}
-        qualifier = draw(st.sampled_from([None, "以上", "超过"]))
+        qualifier = draw(st.sampled_from([None, *m.DEFAULT_QUALIFIERS]))
         if qualifier:
             ind["target"]["qualifier"] = qualifier
         if draw(st.booleans()):
@@ -410,16 +411,6 @@ def _chapter_2_without_sections(root: Path) -> None:
 KNOWN_BAD = [
     ("ui-key-missing", lambda r: _edit(r, "ui.yaml", "  ind.target: ", "  ind.target.renamed: "), "ui-key-missing"),
     (
-        "chapter-paragraph",
-        lambda r: _edit(
-            r,
-            "plan/chapter-1.yaml",
-            'title: {zh: 示例章, en: ""}\nchildren:',
-            'title: {zh: 示例章, en: ""}\nparagraphs:\n- id: 1-p1\n  text: {zh: 章一级的一段不会显示, en: ""}\nchildren:',
-        ),
-        "chapter-paragraph",
-    ),
-    (
         "target-equals-baseline",
         lambda r: _edit(r, "indicators.yaml", "target: {year: 2025, value: 10,", "target: {year: 2025, value: 4,"),
         "target-equals-baseline",
@@ -474,14 +465,32 @@ def test_what_would_break_the_build_the_checker_refuses_first(name, edit, code, 
     assert refused is None and code in {p.code for p in report.errors}
 
 
-def test_a_chapter_without_sections_renders_empty_and_the_checker_refuses_it(tmp_path: Path):
-    """Not a crash: the chapter shows as an empty heading in the navigation. Refused as an editing mistake."""
+def test_an_empty_chapter_is_refused_as_an_editing_mistake(tmp_path: Path):
+    """A chapter with neither text nor sections would leave only an empty heading."""
     root = _fixture(tmp_path)
     _chapter_2_without_sections(root)
-    _, plan = check(root / "data", root, today=TODAY, rules={"ids-unique"})
-    assert plan is not None and _builds(plan)
     report, refused = check(root / "data", root, today=TODAY)
-    assert refused is None and _found_codes(report) == {"chapter-no-sections"}
+    assert refused is None and _found_codes(report) == {"chapter-empty"}
+
+
+def test_a_chapter_level_paragraph_and_a_chapter_without_sections_are_accepted_and_reach_a_page(tmp_path: Path):
+    """Issue 11: what the checker accepts renders; both shapes used to be refused, and their text was lost."""
+    root = _fixture(tmp_path)
+    _edit(
+        root,
+        "plan/chapter-1.yaml",
+        'title: {zh: 示例章, en: ""}\nchildren:',
+        'title: {zh: 示例章, en: ""}\nparagraphs:\n- id: 1-p1\n  text: {zh: 章一级的一段, en: ""}\nchildren:',
+    )
+    (root / "data/plan/chapter-2.yaml").write_text(
+        'id: "2"\nnumber: 二、\ntitle: {zh: 没有节的章, en: ""}\nparagraphs:\n- id: 2-p1\n  text: {zh: 没有节的章的一段, en: ""}\n',
+        encoding="utf-8",
+    )
+    report, plan = check(root / "data", root, today=TODAY)
+    assert report.errors == [] and plan is not None
+    assert [lp.paragraph.id for lp in plan.located_paragraphs()][:1] == ["1-p1"]
+    assert plan.paragraph("2-p1").section.id == "2"  # the chapter is its own page
+    assert _builds(plan)
 
 
 def _found_codes(report) -> set[str]:

@@ -326,11 +326,16 @@ def test_unknown_paragraphs_in_a_target_and_an_earlier_value_are_refused_at_thei
     }
 
 
-def test_a_ui_key_built_from_an_optional_vocabulary_is_required(root: Path):
-    """Target.qualifier is `Literal[...] | None`: its values still name ui keys the pages look up."""
-    _edit(root, "ui.yaml", '  qualifier.超过: {zh: "超过", en: "more than"}\n', "")
-    report = _run(root, rules={"ui-keys"})
-    assert {(p.file, p.code, p.value) for p in report.errors} == {("data/ui.yaml", "ui-key-missing", "qualifier.超过")}
+def test_a_qualifier_needs_no_ui_key_the_plan_words_it_from_the_vocabulary(root: Path):
+    """Target.qualifier comes from the qualifier vocabulary (engine defaults + plan.yaml), which words its own
+    qualifier.<word> keys: ui.yaml needs none, and the pages still find one for every word a target uses."""
+    assert not any(k.startswith("qualifier.") for k in (root / "data/ui.yaml").read_text(encoding="utf-8").split())
+    report, plan = check(root / "data", root, today=TODAY)
+    assert report.errors == [] and plan is not None
+    assert any(ind.target.qualifier for ind in plan.indicators)
+    for ind in plan.indicators:
+        if ind.target.qualifier:
+            assert plan.ui.strings["qualifier." + ind.target.qualifier] == plan.qualifier(ind.target.qualifier).text
 
 
 def test_a_status_entry_for_both_a_project_and_a_milestone_is_refused_at_the_entry(root: Path):

@@ -7,6 +7,7 @@ which Excel or WPS would run as formulas are neutralised, and that indicators.js
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import shutil
@@ -42,9 +43,9 @@ def test_each_indicator_csv_equals_the_yaml(plan, folder):
         rows = _rows(folder / "indicators" / f"{ind.id}.csv")
         assert list(rows[0]) == COLUMNS
         got = {(r["kind"], int(r["year"])): r for r in rows}
-        assert got[("baseline", 2020)]["value"] == number(ind.baseline.value)
-        assert got[("target", 2025)]["value"] == number(ind.target.value)
-        assert got[("target", 2025)]["qualifier"] == (ind.target.qualifier or "")
+        assert got[("baseline", ind.baseline.year)]["value"] == number(ind.baseline.value)
+        assert got[("target", ind.target.year)]["value"] == number(ind.target.value)
+        assert got[("target", ind.target.year)]["qualifier"] == (ind.target.qualifier or "")
         for e in ind.earlier:
             assert (
                 got[("earlier", e.year)]["value"] == number(e.value)
@@ -258,10 +259,8 @@ def test_the_json_document_names_the_plan_and_each_indicator(hostile):
 
 def test_the_datapackage_describes_every_file_with_its_schema_and_licence(hostile):
     raw = (hostile / "datapackage.json").read_text(encoding="utf-8")
-    assert raw.startswith('{\n "name": "tianmen-sti-plan-indicators",\n "title": "天门市科技创新')  # readable UTF-8
+    assert raw.startswith('{\n "name": "plan-2021-2025-indicators",\n "title": "示例规划')  # readable UTF-8
     package = json.loads(raw)
-    assert package["name"] == "tianmen-sti-plan-indicators"
-    assert package["title"].startswith("天门市科技创新“十四五”规划主要指标 / ")
     assert "never estimated" in package["description"]
     assert package["licenses"] == [
         {
@@ -295,6 +294,33 @@ def test_the_datapackage_describes_every_file_with_its_schema_and_licence(hostil
             "string",
         )
         assert all(f["description"] for f in fields)
+
+
+def test_the_datapackage_names_its_own_plan_period_baseline_and_count(hostile_plan, tmp_path):
+    """Issue 11: the title, description and column notes come from the plan, never another plan's facts."""
+    moved = hostile_plan
+    meta = moved.meta.model_copy(
+        update={
+            "title": m.Text(zh="另一规划", en="Another plan"),
+            "period": m.Period(start=2026, end=2030),
+            "baseline_year": 2025,
+        }
+    )
+    other = dataclasses.replace(moved, meta=meta)
+    write_downloads(other, tmp_path)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["name"] == "plan-2026-2030-indicators"
+    assert package["title"] == "另一规划（2026—2030年）主要指标 / Another plan (2026–2030): main indicators"
+    count = len(other.indicators)
+    assert package["description"].startswith(f"The plan's {count} main indicators: values stated in the plan (")
+    assert "2025 baseline, 2030 target" in package["description"]
+    kind = next(f for f in package["resources"][0]["schema"]["fields"] if f["name"] == "kind")
+    assert "baseline (2025, plan table)" in kind["description"] and "target (2030, plan table)" in kind["description"]
+    qualifier = next(f for f in package["resources"][0]["schema"]["fields"] if f["name"] == "qualifier")
+    assert qualifier["description"].endswith(": 以上 (or more)")  # the one qualifier the fixture uses
+    text = json.dumps(package, ensure_ascii=False)
+    for fact in ("天门", "十四五", "Tianmen", "2021", "2020 baseline", "{baseline_year}", "{end}", "{qualifiers}"):
+        assert fact not in text, fact
 
 
 def test_csv_rows_end_in_crlf_after_a_byte_order_mark(hostile):

@@ -13,6 +13,7 @@ from . import (  # noqa: F401  (importing a module registers its rules, in this 
     shape,
     sources,
     uikeys,
+    years,
 )
 from .base import RULES, Context, Parsed, Rule, run
 

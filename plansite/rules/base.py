@@ -15,10 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import facts
 from .. import models as m
 from ..catalog import Kind
 from ..problems import Problem, field_path
 from ..yamlsource import YamlDoc
+from .ids import Registry
 
 
 @dataclass
@@ -54,30 +56,6 @@ def rule(name: str, codes: tuple[str, ...], description: str, fixture: str | Non
     return register
 
 
-class Ids:
-    """Ids of one kind, where each was defined, and whether the set is complete enough to check refs against."""
-
-    def __init__(self, complete: bool):
-        self.where: dict[str, tuple[str, int, int]] = {}
-        self.complete = complete
-
-
-# id space -> the file kind that defines it
-SPACE_KIND = {
-    "indicator": "indicators",
-    "chain": "chain",
-    "project": "chain",
-    "commitment": "commitments",
-    "milestone": "commitments",
-    "reference": "references",
-    "note": "editorial-notes",
-    "source": "sources",
-    "term": "glossary",
-    "paragraph": "chapter",
-    "division": "chapter",
-}
-
-
 @dataclass
 class Context:
     """The parsed files, the ids they define, and the problems found so far."""
@@ -86,13 +64,29 @@ class Context:
     failed: set[str]
     problems: list[Problem]
     today: dt.date
-    ids: dict[str, Ids] = field(default_factory=dict)
-    duplicates: list[tuple[Parsed, tuple, str, str]] = field(default_factory=list)
-    paragraph_text: dict[str, str] = field(default_factory=dict)
-    heading_text: dict[str, str] = field(default_factory=dict)
-    project_text: dict[str, str] = field(default_factory=dict)
+    registry: Registry = field(init=False)
     fired: dict[str, int] = field(default_factory=dict)  # rule name -> problems it raised
     current: str = ""  # the rule running now
+
+    def __post_init__(self):
+        self.registry = Registry(self.failed)
+
+    # the registry's findings, as the rules read them
+    @property
+    def duplicates(self) -> list[tuple[Parsed, tuple, str, str]]:
+        return self.registry.duplicates
+
+    @property
+    def paragraph_text(self) -> dict[str, str]:
+        return self.registry.paragraph_text
+
+    @property
+    def heading_text(self) -> dict[str, str]:
+        return self.registry.heading_text
+
+    @property
+    def project_text(self) -> dict[str, str]:
+        return self.registry.project_text
 
     # -- reporting ---------------------------------------------------------------------------
     def add(
@@ -113,7 +107,7 @@ class Context:
         self.fired[self.current] = self.fired.get(self.current, 0) + 1
 
     def ref(self, space: str, code: str, parsed: Parsed, loc: tuple, id: str | None):
-        ids = self.ids.get(space)
+        ids = self.registry.ids.get(space)
         if id is None or ids is None or not ids.complete:
             return
         if id not in ids.where:
@@ -127,67 +121,26 @@ class Context:
     def sources(self) -> dict[str, m.Source]:
         return {s.id: s for pc in self.p["sources"] for s in pc.model.sources}
 
-    def first_year(self) -> int:
-        """The earliest year the plan states a value for (its history), from the data; FIRST_YEAR without it."""
-        years = [e.year for pc in self.p["indicators"] for ind in pc.model.indicators for e in ind.earlier]
-        years += [ind.baseline.year for pc in self.p["indicators"] for ind in pc.model.indicators]
-        return min(years, default=m.FIRST_YEAR)
+    def meta(self) -> m.PlanMeta | None:
+        """plan.yaml, when it passed its structural check (the plan's period, baseline and vocabulary)."""
+        return next((pc.model for pc in self.p["plan"]), None)
 
-    # -- definitions -------------------------------------------------------------------------
-    def define(self, space: str, parsed: Parsed, loc: tuple, id: str):
-        ids = self.ids.setdefault(space, Ids(SPACE_KIND[space] not in self.failed))
-        line, col = parsed.doc.where(loc)
-        if id in ids.where:
-            f, l, _ = ids.where[id]
-            self.duplicates.append((parsed, loc, id, f"“{id}”已在 {f}:{l} 使用"))
-        else:
-            ids.where[id] = (parsed.doc.file, line, col)
+    def first_year(self) -> int | None:
+        """The earliest year a value may be given for (plansite.facts.history_from); None when plan.yaml did not
+        pass its own check or its years are out of order (the rule plan-period says so)."""
+        meta = self.meta()
+        if meta is None or not facts.in_order(meta):
+            return None
+        return facts.history_from(meta, self.indicators().values())
 
-    def collect(self):
-        """Every id each file defines, and the texts notes are checked against."""
-        for pc in self.p["chapter"]:
-            self._divisions(pc, pc.model, ())
-        for pc in self.p["indicators"]:
-            for i, ind in enumerate(pc.model.indicators):
-                self.define("indicator", pc, ("indicators", i, "id"), ind.id)
-        for pc in self.p["chain"]:
-            self.define("chain", pc, ("id",), pc.model.id)
-            for j, pr in enumerate(pc.model.projects):
-                self.define("project", pc, ("projects", j, "id"), pr.id)
-                self.project_text[pr.id] = pr.name.zh + pr.description.zh
-        for pc in self.p["commitments"]:
-            for i, c in enumerate(pc.model.commitments):
-                self.define("commitment", pc, ("commitments", i, "id"), c.id)
-            for i, ms in enumerate(pc.model.milestones):
-                self.define("milestone", pc, ("milestones", i, "id"), ms.id)
-        for pc in self.p["references"]:
-            for i, r in enumerate(pc.model.references):
-                self.define("reference", pc, ("references", i, "id"), r.id)
-        for pc in self.p["editorial-notes"]:
-            for i, n in enumerate(pc.model.notes):
-                self.define("note", pc, ("notes", i, "id"), n.id)
-        for pc in self.p["sources"]:
-            for i, s in enumerate(pc.model.sources):
-                self.define("source", pc, ("sources", i, "id"), s.id)
-        for pc in self.p["glossary"]:
-            for i, t in enumerate(pc.model.terms):
-                self.define("term", pc, ("terms", i, "id"), t.id)
-        for space, kind in SPACE_KIND.items():  # kinds with no valid file define nothing
-            self.ids.setdefault(space, Ids(kind not in self.failed))
-
-    def _divisions(self, pc: Parsed, div: m.Division, loc: tuple):
-        self.define("division", pc, loc + ("id",), div.id)
-        self.heading_text[div.id] = div.title.zh + (div.source_heading or "")
-        for i, p in enumerate(div.paragraphs):
-            self.define("paragraph", pc, loc + ("paragraphs", i, "id"), p.id)
-            self.paragraph_text[p.id] = (p.lead.zh if p.lead else "") + p.text.zh
-        for i, child in enumerate(div.children):
-            self._divisions(pc, child, loc + ("children", i))
+    def qualifiers(self) -> dict[str, m.Qualifier]:
+        """The target qualifiers this plan may use: the engine's defaults and plan.yaml's own."""
+        return facts.qualifiers(self.meta())
 
 
 def run(ctx: Context, only: set[str] | None = None) -> None:
     """Collect the ids, then run every registered rule (or only the named ones)."""
-    ctx.collect()
+    ctx.registry.collect(ctx.p)
     for r in RULES:
         if only is not None and r.name not in only:
             continue

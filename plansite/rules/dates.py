@@ -41,10 +41,12 @@ def dates_not_future(ctx: Context):
 @rule(
     "dates-not-too-early",
     ("date-too-early",),
-    "日期不早于规划所述的最早年份（“十二五”末）",
+    "日期不早于规划所述的最早年份（plan.yaml 的 history_from，不写时取指标表所述的最早年份）",
 )
 def dates_not_too_early(ctx: Context):
     first = ctx.first_year()
+    if first is None:  # plan.yaml did not pass its own check: its years are unknown
+        return
     for pc, loc, d in _dates(ctx):
         if d.year < first:
             ctx.add("date-too-early", pc, loc, d.isoformat(), f"规划所述的最早年份是 {first} 年")

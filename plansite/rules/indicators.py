@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+
 from .. import models as m
+from ..units import in_indicator_unit, units_compatible
 from .base import Context, rule
-from .units import in_indicator_unit, units_compatible
 
 
 @rule("indicator-unit-source", ("field-missing",), "unit_source 与 unit、unit_paragraph 相符")
@@ -114,3 +116,40 @@ def value_range(ctx: Context):
             ind = indicators.get(o.indicator)
             if ind is not None:
                 check(pc, ("observations", i, "value"), ind, o.value, o.unit)
+
+
+@rule(
+    "target-qualifier",
+    ("value-not-allowed", "field-missing"),
+    "目标的限定词（以上、超过、左右 …）在引擎的默认词表或 plan.yaml 的 qualifiers 之中，“左右”一类写明了容差",
+)
+def target_qualifier(ctx: Context):
+    for pc in ctx.p["plan"]:
+        for word, q in pc.model.qualifiers.items():
+            if q.comparison == "about" and q.tolerance is None:
+                ctx.add(
+                    "field-missing",
+                    pc,
+                    ("qualifiers", word),
+                    None,
+                    f"“{word}”的含义是 about（约等于），需用 tolerance 写明离目标多远仍算达到（例如 0.05）",
+                )
+    if "plan" in ctx.failed:  # the plan's own qualifiers are unknown
+        return
+    vocabulary = ctx.qualifiers()
+    allowed = "、".join(vocabulary)
+    for pc in ctx.p["indicators"]:
+        for i, ind in enumerate(pc.model.indicators):
+            word = ind.target.qualifier
+            if word is None or word in vocabulary:
+                continue
+            close = difflib.get_close_matches(word, list(vocabulary), n=1, cutoff=0.5)
+            ctx.add(
+                "value-not-allowed",
+                pc,
+                ("indicators", i, "target", "qualifier"),
+                word,
+                (f"“{word}”是不是“{close[0]}”？" if close else f"不认识限定词“{word}”；") + f"允许的值：{allowed}",
+                hint=(f"把“{word}”改成 {close[0]}；" if close else "")
+                + "如果规划原文确实用了这个词，请在 plan.yaml 的 qualifiers 中写明它的中英文、位置（place）和含义（comparison）。",
+            )

@@ -8,8 +8,8 @@ import unicodedata
 from collections.abc import Iterator
 
 from .. import models as m
+from ..units import units_compatible
 from .base import Context, rule
-from .units import units_compatible
 
 
 def _observations(ctx: Context) -> Iterator[tuple]:

@@ -265,13 +265,15 @@ def literal_values(model: type[BaseModel], name: str) -> tuple[str, ...]:
 
 def families() -> dict[str, tuple[str, ...]]:
     """Prefix -> the vocabulary a template appends to it."""
-    from ..status import ORDER  # imported here: plansite.status imports the checker
+    from ..status import ORDER  # imported here: plansite.status imports the Plan, which the rules need not load
 
     return {
         "status.": tuple(ORDER),
         "status.reason.": STATUS_REASONS,
         "stage.": m.PROJECT_STAGES + m.MILESTONE_STAGES,
-        "qualifier.": literal_values(m.Target, "qualifier"),
+        # the qualifier vocabulary words its own keys (plansite.plan.build adds qualifier.<word> to the ui strings
+        # from m.DEFAULT_QUALIFIERS and plan.yaml qualifiers): ui.yaml may override one, and need not have any
+        "qualifier.": (),
         "qkind.": literal_values(m.Quantity, "kind"),
         "confidence.": literal_values(m.EditorialNote, "confidence"),
     }

@@ -1,8 +1,8 @@
-"""Units the checker treats as the same quantity, and exact conversion between them."""
+"""Units that are the same quantity, and exact conversion between them (the checker, status and charts share it)."""
 
 from __future__ import annotations
 
-from .. import models as m
+from . import models as m
 
 # Units that convert exactly into each other (value in the key unit × factor = value in 万元).
 UNIT_FACTORS = {"万元": 1, "亿元": 10000}
