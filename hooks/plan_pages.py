@@ -1,5 +1,8 @@
 """MkDocs adapter: check data/ once, add the generated pages, set the navigation, search and language switcher.
 
+One Renderer per plan, each under its prefix (the plan's folder name: /2021-2025/…); the current plan's renders the
+site's own pages (the landing page at / and the checker's messages).
+
 All the work is done by the plansite package; this file only connects it to MkDocs.
 """
 
@@ -20,11 +23,14 @@ from plansite.escape import nav_title
 from plansite.gate import GateClosed, open_gate
 from plansite.htmlfix import valid_html
 from plansite.images import ChromiumMissing
-from plansite.outputs import write_outputs
+from plansite.outputs import write_all_plans, write_outputs
+from plansite.redirects import write_redirects
 from plansite.render import Renderer, alternate_url
 from plansite.sanitize import clean_story, is_story
 from plansite.searchindex import compact_search_index
 from plansite.share import qr_svg
+from plansite.site import phase
+from plansite.stories import today_in_china
 from plansite.updates import UpdateError, expand_shortcodes, read_updates
 
 log = logging.getLogger("mkdocs.hooks.plan_pages")
@@ -35,28 +41,71 @@ def on_config(config):
     lang = config.extra["lang"]
     root = Path(config.config_file_path).resolve().parent
     try:  # data/ and the stories, checked before any page is written
-        plan, report = open_gate(root, root / config.extra.get("data", "data"), Path(config.docs_dir))
+        site, report = open_gate(root, root / config.extra.get("data", "data"), Path(config.docs_dir))
     except GateClosed as e:
         raise PluginError(str(e)) from None
     log.info(report.summary())
-    renderer = Renderer(plan, lang, config.site_url or "/", config.extra.get("edit_base") or "")
+    prefixes = tuple(f"{folder}/" for folder in site.plans)
+    renderers = {
+        folder: Renderer(
+            plan, lang, config.site_url or "/", config.extra.get("edit_base") or "", f"{folder}/", prefixes
+        )
+        for folder, plan in site.plans.items()
+    }
     try:
-        renderer.updates = read_updates(Path(config.docs_dir))
+        for folder, r in renderers.items():
+            r.updates = read_updates(Path(config.docs_dir), folder)
     except UpdateError as e:
         raise PluginError(str(e)) from None
-    config["nav"] = renderer.nav()
+    renderer = renderers[site.settings.current]
+    plan = renderer.plan
+    config["nav"] = site_nav(renderer, renderers)
     if lang == "zh":  # find 医药 inside 生物医药: see plansite/search.py
         from material.plugins.search import plugin as search_plugin
 
-        search.install(search_plugin, plan)
+        for p in site.plans.values():
+            search.install(search_plugin, p)
     config.extra.update(renderer.theme_extra())
-    _build.update(plan=plan, renderer=renderer, lang=lang, root=root, site_name=str(config.site_name))
+    today = today_in_china()
+    listed = [
+        {"prefix": f"{folder}/", "plan": p, "phase": phase(p, today), "current": folder == site.settings.current}
+        for folder, p in site.plans.items()
+    ]
+    _build.update(
+        site=site,
+        plan=plan,
+        renderer=renderer,
+        renderers=renderers,
+        listed=listed,
+        lang=lang,
+        root=root,
+        site_name=str(config.site_name),
+    )
     config.site_name = nav_title(config.site_name)  # Material prints it raw in <title> and the header
     return config
 
 
+def site_nav(current: Renderer, renderers: dict[str, Renderer]) -> list:
+    """The landing page, the current plan's navigation as it always was (its About part names the site's own
+    pages), then each other plan as one section titled with its name."""
+    nav = [{nav_title(current.lang.t("nav.plans")): "index.md"}] + current.nav()
+    for r in renderers.values():
+        if r is not current:
+            name = r.plan.meta.short_title or r.plan.meta.title
+            nav.insert(-1, {nav_title(r.lang.plain(name)): r.nav(site=False)})
+    return nav
+
+
+def renderer_for(src_uri: str) -> Renderer:
+    """The plan a hand-written page belongs to (docs/<lang>/<folder>/…); the current plan's for the site's pages."""
+    return _build["renderers"].get(src_uri.split("/", 1)[0], _build["renderer"])
+
+
 def on_files(files, config):
-    for page in _build["renderer"].pages():
+    pages = _build["renderer"].site_pages(_build["listed"])
+    for r in _build["renderers"].values():
+        pages += r.pages()
+    for page in pages:
         files.append(File.generated(config, page.path, content=page.markdown))
     return files
 
@@ -67,7 +116,9 @@ def on_page_markdown(markdown, page, config, files):
     raw = page.file.content_string
     first_line = raw[: raw.rfind(markdown)].count("\n") + 1 if markdown in raw else 1  # after front matter
     try:
-        return expand_shortcodes(markdown, _build["renderer"], page.file.src_uri, page.file.abs_src_path, first_line)
+        return expand_shortcodes(
+            markdown, renderer_for(page.file.src_uri), page.file.src_uri, page.file.abs_src_path, first_line
+        )
     except UpdateError as e:
         raise PluginError(str(e)) from None
 
@@ -78,7 +129,7 @@ def on_page_content(html, page, config, files):
         if key in page.meta and not isinstance(page.meta[key], Markup):
             page.meta[key] = nav_title(page.meta[key])
     if not page.file.generated_by and is_story(page.file.src_uri):
-        html = clean_story(html, _build["renderer"].chart_markup(page.file.src_uri))
+        html = clean_story(html, renderer_for(page.file.src_uri).chart_markup(page.file.src_uri))
     return html
 
 
@@ -100,12 +151,25 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     # images are reused while a figure is unchanged; PLANSITE_CACHE moves the cache (the benchmark empties it)
     cache = Path(os.environ.get("PLANSITE_CACHE", _build["root"] / ".cache" / "charts"))
+    site_dir = Path(config.site_dir)
+    written: list[Path] = []
     try:
-        written = write_outputs(_build["renderer"], Path(config.site_dir), cache, _build["site_name"])
+        for r in _build["renderers"].values():
+            written += write_outputs(r, site_dir, cache, _build["site_name"])
     except ChromiumMissing as e:
         raise PluginError(str(e)) from None
+    written += write_all_plans(_build["site"], site_dir / "data")
+    legacy = _build["site"].settings.legacy_plan
+    if legacy:  # every address published before plans had prefixes: a redirect page or the same file
+        written += write_redirects(
+            _build["root"], site_dir, _build["lang"], f"{legacy}/", _build["renderer"], config.site_url or "/"
+        )
     not_found = Path(config.site_dir) / "404.html"  # rendered from the theme alone: on_post_page never sees it
     if not_found.exists():
         not_found.write_text(with_csp(valid_html(not_found.read_text(encoding="utf-8"))), encoding="utf-8")
-    saved = compact_search_index(Path(config.site_dir))
+    renderer = _build["renderer"]
+    names = {r.prefix: r.lang.plain(r.plan.meta.short_title or r.plan.meta.title) for r in _build["renderers"].values()}
+    saved = compact_search_index(
+        site_dir, names, lambda title, plan: renderer.lang.t("search.plan", title=title, plan=plan)
+    )
     log.info(f"charts, embeds and downloads: {len(written)} files; search index {saved // 1024} KB smaller")

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import facts
 from . import models as m
-from .catalog import KINDS, claim
+from .catalog import KINDS, claim, site_dir_of
 from .plan import Plan
 from .plan import build as build_plan
 from .problems import CODES, ERROR, WARNING, DataError, Problem, codes_for, field_path, rel
@@ -135,7 +135,8 @@ def _structural(data_dir: Path, root: Path, report: Report) -> tuple[dict[str, l
         files = claimed[kind.name]
         if not files and kind.required:
             failed.add(kind.name)
-            report.problems.append(Problem("file-missing", rel(data_dir / kind.pattern, root), 0, 0))
+            where = data_dir if kind.scope == "plan" else site_dir_of(data_dir)
+            report.problems.append(Problem("file-missing", rel(where / kind.pattern, root), 0, 0))
         for path in files:
             report.files_checked += 1
             doc, problems = load_yaml(path, rel(path, root))
@@ -230,7 +231,7 @@ def check(
     report.problems.sort(key=lambda p: (p.file, p.line, p.column, p.code))
     if report.errors:
         return report, None
-    one = {k: parsed[k][0].model for k in parsed if not next(x for x in KINDS if x.name == k).many}
+    one = {k: parsed[k][0].model for k in parsed if parsed[k] and not next(x for x in KINDS if x.name == k).many}
     files = {k: parsed[k][0].doc.file for k in one}
     files.update({f"chain/{pc.model.id}": pc.doc.file for pc in parsed["chain"]})
     files.update({f"chapter/{pc.model.id}": pc.doc.file for pc in parsed["chapter"]})

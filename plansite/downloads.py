@@ -299,3 +299,54 @@ def write_downloads(plan: Plan, folder: Path) -> list[Path]:
     (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")
     written.append(folder / "datapackage.json")
     return written
+
+
+ALL_PLANS_CSV = "all-plans.csv"
+
+
+def write_all_plans(plans: list[tuple[str, Plan]], folder: Path) -> list[Path]:
+    """One data package for every plan of the site (folder: the site's data/): all-plans.csv holds each plan's
+    rows with a `plan` column (the plan's folder, as in its addresses), and datapackage.json describes it and
+    points to each plan's own package. Rows are the plans' own, nothing is combined or computed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    columns = ["plan", *COLUMNS]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for name, plan in plans:
+        for ind in plan.indicators:
+            writer.writerows(
+                {"plan": name, **{c: csv_cell(c, row[c]) for c in COLUMNS}} for row in indicator_rows(plan, ind.id)
+            )
+    path = folder / ALL_PLANS_CSV
+    path.write_bytes("\ufeff".encode() + buffer.getvalue().encode("utf-8"))
+    generic = {"start": "first year", "end": "the plan's target year", "baseline_year": "the plan's baseline year"}
+    schema = {
+        "fields": [{"name": "plan", "type": "string", "description": "The plan's folder and address prefix"}]
+        + [{"name": n, "type": t, "description": fill(d, {**generic, "qualifiers": ""})} for n, t, d in FIELDS],
+        "missingValues": [""],
+    }
+    package = {
+        "name": "plans-indicators",
+        "title": "主要指标（全部规划）/ Main indicators of every plan",
+        "description": "The main indicators of every plan on this site, one row per value with the plan it "
+        "belongs to: "
+        + "; ".join(f"{name}: {package_meta(plan)['title']}" for name, plan in plans)
+        + ". Each plan's own package is at <plan>/data/datapackage.json.",
+        "licenses": [LICENSE],
+        "sources": [{"title": s.title, "path": s.url} for _, plan in plans for s in plan.sources.sources if s.url],
+        "resources": [
+            {
+                "name": "indicators",
+                "path": ALL_PLANS_CSV,
+                "format": "csv",
+                "encoding": "utf-8-sig",
+                "mediatype": "text/csv",
+                "title": "All indicators of every plan",
+                "schema": schema,
+            }
+        ],
+    }
+    meta = folder / "datapackage.json"
+    meta.write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")
+    return [path, meta]

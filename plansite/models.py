@@ -724,3 +724,16 @@ class UiStrings(Model):
 
 Division.model_rebuild()
 Chapter.model_rebuild()
+
+
+class SiteSettings(Model):
+    """data/site.yaml: what holds for the whole site rather than for one plan."""
+
+    plans: list[Id]
+    """The plan folders under data/, in the order the landing page lists them. Each folder's name is the plan's
+    address prefix (data/2021-2025/ -> /2021-2025/… and /en/2021-2025/…)."""
+    current: Id
+    """The folder of the plan the landing page features (one of plans)."""
+    legacy_plan: Id | None = None
+    """The plan whose pages had addresses without a prefix before plans got their own (/indicators/… became
+    /2021-2025/indicators/…): reference/published-addresses.txt redirects to it. Empty: no such addresses."""

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .csp import with_csp
+from .downloads import write_all_plans as _write_all_plans
 from .downloads import write_downloads
 from .images import render_images, render_screen_images
 from .render import Renderer
@@ -21,11 +22,13 @@ def site_address(site_url: str) -> str:
 def write_outputs(
     renderer: Renderer, site_dir: Path, cache_dir: Path | None, site_name: str, images: bool = True
 ) -> list[Path]:
-    """Embeds, downloads, the stories' RSS feed and (unless images is False) every chart's images:
-    PNG/SVG for news posts and the WebP page images the pages show before plotly.js is asked for."""
-    written = write_downloads(renderer.plan, site_dir / "data")
+    """One plan's embeds, downloads, stories' RSS feed and (unless images is False) every chart's images, all under
+    the plan's prefix (2021-2025/data/…, 2021-2025/embed/…): PNG/SVG for news posts and the WebP page images the
+    pages show before plotly.js is asked for."""
+    plan_dir = site_dir / renderer.prefix if renderer.prefix else site_dir
+    written = write_downloads(renderer.plan, plan_dir / "data")
     t = renderer.lang.t
-    feed = site_dir / "updates" / "feed.xml"
+    feed = plan_dir / "updates" / "feed.xml"
     feed.parent.mkdir(parents=True, exist_ok=True)
     feed.write_text(
         rss(
@@ -34,18 +37,24 @@ def write_outputs(
             f"{t('nav.updates')} · {site_name}",
             t("updates.description"),
             renderer.lang.code,
+            renderer.prefix,
         ),
         encoding="utf-8",
     )
     written.append(feed)
     for chart_id in renderer.charts:
-        path = site_dir / "embed" / chart_id / "index.html"
+        path = plan_dir / "embed" / chart_id / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(with_csp(renderer.embed(chart_id)), encoding="utf-8")
         written.append(path)
     if images:
         written += render_images(
-            renderer.charts.values(), site_dir / "charts", site_address(renderer.site_url), cache_dir
+            renderer.charts.values(), plan_dir / "charts", site_address(renderer.site_url), cache_dir
         )
-        written += render_screen_images(renderer.charts.values(), site_dir, cache_dir)
+        written += render_screen_images(renderer.charts.values(), plan_dir, cache_dir)
     return written
+
+
+def write_all_plans(site, data_dir: Path) -> list[Path]:
+    """The one data package for every plan of a Site (plansite.site.Site), at the site's data/."""
+    return _write_all_plans(list(site.plans.items()), data_dir)

@@ -352,6 +352,16 @@ _CODES = [
         "链接或图片地址用了不安全的写法",
         "javascript:、vbscript: 和 data: 开头的地址不能发布；链接请写成 [链接文字](https://网址)，图片请上传文件后用文件名引用。",
     ),
+    Code(
+        "site-plan-missing",
+        "site.yaml 列出的规划文件夹不存在",
+        "plans 中的每一项都是 data/ 下一个规划文件夹的名字（也是它的网址前缀，例如 2021-2025）：检查拼写，或先建好这个文件夹。",
+    ),
+    Code(
+        "site-plan-unknown",
+        "site.yaml 指向了 plans 中没有的规划",
+        "current（首页突出显示的规划）和 legacy_plan（旧网址转到的规划）必须是 plans 列出的文件夹之一。",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

@@ -35,8 +35,23 @@ HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 
 @dataclass(frozen=True)
 class Page:
-    path: str  # source path of the page, e.g. indicators/high-tech-enterprises.md
+    path: str  # source path of the page, e.g. 2021-2025/indicators/high-tech-enterprises.md
     markdown: str
+
+
+# Pages and files of the whole site, not of one plan: they stay at the root (/about/, /assets/ …).
+SITE_PAGES = frozenset({"index.md", "about.md", "contribute.md", "contribute/checker-messages.md"})
+SITE_FILES = ("assets/", "search/", "sitemap.xml")
+
+
+def placed(prefix: str, path: str, site_index: bool = False) -> str:
+    """Where a plan-relative page or file path lives on the site: under the plan's prefix (2021-2025/), except
+    the site's own pages and files. index.md is the plan's home unless site_index asks for the landing page."""
+    if not prefix or path.startswith(prefix) or path.startswith(SITE_FILES):
+        return path
+    if path in SITE_PAGES and (path != "index.md" or site_index):
+        return path
+    return prefix + path
 
 
 def relative_url(from_path: str, to_path: str) -> str:
@@ -67,6 +82,7 @@ class Lang:
         self.html_lang = HTML_LANG[lang]
         self.pending = False  # set when a text on the current page fell back to Chinese
         self.page = "index.md"  # the page being rendered (for links)
+        self.glossary = "glossary/index.md"  # the site path of this plan's glossary (set by the Renderer)
         self.terms_seen: set[str] = set()  # glossary terms already linked on this page
         key = (lambda t: t.term.zh) if lang == "zh" else (lambda t: rendering_core(t.term.en))
         self._terms = {key(t).lower(): t for t in sorted(plan.glossary.terms, key=lambda t: -len(key(t)))}
@@ -103,7 +119,7 @@ class Lang:
             out.append(escape(text[pos : match.start()]))
             out.append(
                 Markup('<a class="gloss" href="{href}" title="{title}">{word}</a>').format(
-                    href=relative_url(self.page, "glossary/index.md") + "#" + term.id,
+                    href=relative_url(self.page, self.glossary) + "#" + term.id,
                     title=self.plain(term.definition),
                     word=match.group(0),
                 )
@@ -267,11 +283,22 @@ def _env() -> Environment:
 class Renderer:
     """Renders every page of one language, and the charts' embed pages."""
 
-    def __init__(self, plan: Plan, lang: str, site_url: str = "http://127.0.0.1:8000/", edit_base: str = ""):
+    def __init__(
+        self,
+        plan: Plan,
+        lang: str,
+        site_url: str = "http://127.0.0.1:8000/",
+        edit_base: str = "",
+        prefix: str = "",
+        prefixes: tuple[str, ...] = (),
+    ):
         self.plan = plan
+        self.prefix = prefix  # the plan's address prefix, e.g. 2021-2025/ ("" for a site of one unprefixed plan)
+        self.prefixes = prefixes or ((prefix,) if prefix else ())  # every plan's on this site: their paths stay
         self.edit_base = edit_base
         self.updates: list = []  # stories in docs/<lang>/updates/ (plansite.updates.Update), newest first
         self.lang = Lang(plan, lang)
+        self.lang.glossary = self.place("glossary/index.md")
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.charts = {c.id: c for c in all_charts(plan, lang)}
         self.env = _env()
@@ -304,7 +331,14 @@ class Renderer:
             embed_code=self.embed_code,
         )
 
-    def _render(self, path: str, template: str, **ctx) -> Page:
+    def place(self, path: str) -> str:
+        """The site path of a plan-relative page or file path (indicators/x.md -> 2021-2025/indicators/x.md)."""
+        if any(path.startswith(other) for other in self.prefixes):
+            return path
+        return placed(self.prefix, path)
+
+    def _render(self, path: str, template: str, site: bool = False, **ctx) -> Page:
+        path = path if site else self.place(path)
         self.current = self.lang.page = path
         self.lang.pending = False
         self.lang.terms_seen = set()
@@ -323,16 +357,17 @@ class Renderer:
     def file_url(self, path: str) -> str:
         """Link from the page being rendered to a file at the site root (charts/x.png, data/x.csv)."""
         base = "/" + page_url(self.current)
-        return posixpath.relpath("/" + path, base if base.endswith("/") else posixpath.dirname(base))
+        return posixpath.relpath("/" + self.place(path), base if base.endswith("/") else posixpath.dirname(base))
 
     def absolute(self, path: str) -> str:
         """Full address of a page or file of this language's site, for code people copy elsewhere."""
+        path = self.place(path)
         return self.site_url + (page_url(path) if path.endswith(".md") else path)
 
     def embed(self, chart_id: str, standalone: bool = False) -> str:
         """The embed page of a chart, written to embed/<id>/index.html; standalone pages use full addresses."""
         chart = self.charts[chart_id]
-        self.current = f"embed/{chart_id}/index.md"
+        self.current = self.place(f"embed/{chart_id}/index.md")
         height = int(chart.figure.layout.height or 420)
         link = self.absolute if standalone else self.file_url
         return self.env.get_template("embed.html.j2").render(
@@ -382,7 +417,7 @@ class Renderer:
 
     def url(self, path: str, anchor: str = "") -> str:
         """Link from the page being rendered to another page, relative, so the site works under any base path."""
-        return relative_url(self.current, path) + (f"#{anchor}" if anchor else "")
+        return relative_url(self.current, self.place(path)) + (f"#{anchor}" if anchor else "")
 
     # -------------------------------------------------------------------------------- pages
     def pages(self) -> list[Page]:
@@ -406,43 +441,57 @@ class Renderer:
                 "data-gaps/index.md", "data_gaps.md.j2", years=range(p.meta.period.start, p.meta.period.end + 1)
             )
         )
-        out.append(self._render("contribute/checker-messages.md", "checker_messages.md.j2", codes=codes_for(self.plan.hint_values())))
         return out
 
-    def nav(self) -> list:
-        """The navigation, titled in this language; titles are escaped here (MkDocs' templates print them raw)."""
+    def site_pages(self, plans: list[tuple[str, Plan, str]]) -> list[Page]:
+        """The site's own generated pages, rendered once (by the current plan's renderer): the landing page, which
+        features the current plan and lists every plan as (prefix, plan, phase), and the checker's messages
+        (hints filled with the current plan's years)."""
+        codes = codes_for(self.plan.hint_values())
+        return [
+            self._render("index.md", "landing.md.j2", site=True, plans=plans),
+            self._render("contribute/checker-messages.md", "checker_messages.md.j2", site=True, codes=codes),
+        ]
+
+    def nav(self, site: bool = True) -> list:
+        """This plan's navigation, titled in this language; titles are escaped here (MkDocs prints them raw).
+
+        Page paths are site paths (under the plan's prefix); the hook adds the landing page and other plans. With
+        site False, the About part leaves out the site's own pages (listed once, under the current plan).
+        """
         p = self.plan
+        at = self.place
 
         def t(key: str) -> Markup:
             return nav_title(self.lang.t(key))
 
-        plan_nav: list = [{t("nav.plan.contents"): "plan/index.md"}]
+        plan_nav: list = [{t("nav.plan.contents"): at("plan/index.md")}]
         for chapter in p.chapters:
             plan_nav.append(
                 {
                     nav_title(self.lang.plain(chapter.title)): [
-                        {nav_title(self.lang.label(sec.number) + self.lang.plain(sec.title)): f"plan/{sec.id}.md"}
+                        {nav_title(self.lang.label(sec.number) + self.lang.plain(sec.title)): at(f"plan/{sec.id}.md")}
                         for sec in chapter.children
                     ]
                 }
             )
         return [
-            {t("nav.home"): "index.md"},
+            {t("nav.home"): at("index.md")},
             {t("nav.plan"): plan_nav},
-            {t("nav.indicators"): ["indicators/index.md"] + [f"indicators/{i.id}.md" for i in p.indicators]},
-            {t("nav.industries"): ["industries/index.md"] + [f"industries/{c.id}.md" for c in p.chains]},
-            {t("nav.progress"): ["progress/index.md", "data-gaps/index.md"]},
-            {t("nav.commitments"): "commitments/index.md"},
-            {t("nav.updates"): ["updates/index.md"] + [u.path for u in self.updates]},
+            {t("nav.indicators"): [at("indicators/index.md")] + [at(f"indicators/{i.id}.md") for i in p.indicators]},
+            {t("nav.industries"): [at("industries/index.md")] + [at(f"industries/{c.id}.md") for c in p.chains]},
+            {t("nav.progress"): [at("progress/index.md"), at("data-gaps/index.md")]},
+            {t("nav.commitments"): at("commitments/index.md")},
+            {t("nav.updates"): [at("updates/index.md")] + [u.path for u in self.updates]},
             {
-                t("nav.about"): [
-                    {t("nav.about.site"): "about.md"},
-                    {t("nav.glossary"): "glossary/index.md"},
-                    {t("nav.sources"): "sources/index.md"},
-                    {t("nav.notes"): "notes/index.md"},
-                    {t("nav.opendata"): "open-data/index.md"},
-                    {t("nav.contribute"): ["contribute.md", "contribute/checker-messages.md"]},
+                t("nav.about"): ([{t("nav.about.site"): "about.md"}] if site else [])
+                + [
+                    {t("nav.glossary"): at("glossary/index.md")},
+                    {t("nav.sources"): at("sources/index.md")},
+                    {t("nav.notes"): at("notes/index.md")},
+                    {t("nav.opendata"): at("open-data/index.md")},
                 ]
+                + ([{t("nav.contribute"): ["contribute.md", "contribute/checker-messages.md"]}] if site else [])
             },
         ]
 

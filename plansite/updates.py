@@ -33,16 +33,19 @@ class UpdateError(ValueError):
 
 @dataclass(frozen=True)
 class Update:
-    path: str  # docs-relative, e.g. updates/2024-03-21-high-tech-enterprises.md
+    path: str  # docs-relative, e.g. 2021-2025/updates/2024-03-21-high-tech-enterprises.md
     title: str
     date: dt.date
     description: str
 
 
-def read_updates(docs_dir: Path) -> list[Update]:
-    """Every story in docs_dir/updates/, newest first; a story without title or date is an UpdateError."""
+def read_updates(docs_dir: Path, folder: str = "") -> list[Update]:
+    """Every story in docs_dir/<folder>/updates/ (one plan's), newest first; paths relative to docs_dir.
+
+    A story without title or date is an UpdateError.
+    """
     out = []
-    for path in story_files(docs_dir):
+    for path in story_files(docs_dir / folder if folder else docs_dir):
         rel = path.relative_to(docs_dir).as_posix()
         try:
             text = path.read_text(encoding="utf-8-sig")
@@ -100,14 +103,14 @@ def expand_shortcodes(markdown: str, renderer: Renderer, page_path: str, source:
     return "".join(out)
 
 
-def rss(updates: list[Update], site_url: str, title: str, description: str, lang: str) -> str:
-    """An RSS 2.0 feed of the stories."""
+def rss(updates: list[Update], site_url: str, title: str, description: str, lang: str, prefix: str = "") -> str:
+    """An RSS 2.0 feed of one plan's stories (prefix: the plan's address prefix, e.g. 2021-2025/)."""
     from .render import page_url
 
     root = ET.Element("rss", version="2.0")
     channel = ET.SubElement(root, "channel")
     ET.SubElement(channel, "title").text = title
-    ET.SubElement(channel, "link").text = site_url + "updates/"
+    ET.SubElement(channel, "link").text = site_url + prefix + "updates/"
     ET.SubElement(channel, "description").text = description
     ET.SubElement(channel, "language").text = "zh-cn" if lang == "zh" else "en"
     for u in updates:

@@ -245,10 +245,22 @@ STATIC_KEYS: tuple[str, ...] = (
     "updates.empty",
     "updates.intro",
     "updates.rss",
+    "nav.plans",
+    "landing.title",
+    "landing.current",
+    "landing.all",
+    "landing.period",
+    "landing.open",
+    "landing.data",
+    "redirect.title",
+    "redirect.moved",
+    "search.plan",
 )
 
 # Why the status rule says 暂无数据 (plansite.status: Status("no-data", reason)); a test reads status.py for them.
 STATUS_REASONS: tuple[str, ...] = ("none", "no-baseline", "not-comparable")
+# Where a plan stands on the landing page (plansite.site.phase).
+PHASES: tuple[str, ...] = ("upcoming", "running", "ended")
 
 
 def literal_values(model: type[BaseModel], name: str) -> tuple[str, ...]:
@@ -270,6 +282,7 @@ def families() -> dict[str, tuple[str, ...]]:
     return {
         "status.": tuple(ORDER),
         "status.reason.": STATUS_REASONS,
+        "landing.phase.": PHASES,
         "stage.": m.PROJECT_STAGES + m.MILESTONE_STAGES,
         # the qualifier vocabulary words its own keys (plansite.plan.build adds qualifier.<word> to the ui strings
         # from m.DEFAULT_QUALIFIERS and plan.yaml qualifiers): ui.yaml may override one, and need not have any

@@ -1,0 +1,125 @@
+"""A site of several plans: data/site.yaml, the shared ui.yaml, and one checked Plan per plan folder.
+
+Each plan folder's name is its address prefix: data/2021-2025/ is served at /2021-2025/… and /en/2021-2025/….
+A data folder without site.yaml is one plan with its own ui.yaml (the test fixtures' layout); its prefix is then
+its period, e.g. 2026-2030.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import models as m
+from .catalog import SITE_FILE, claim
+from .check import Report, _pydantic_problems, check
+from .plan import Plan
+from .problems import DataError, Problem, rel
+from .yamlsource import load_yaml
+
+
+@dataclass(frozen=True)
+class Site:
+    settings: m.SiteSettings
+    plans: dict[str, Plan]  # folder (address prefix) -> Plan, in site.yaml's order
+
+    @property
+    def current(self) -> Plan:
+        return self.plans[self.settings.current]
+
+    @property
+    def ui(self) -> m.UiStrings:
+        return self.current.ui
+
+    def folder(self, plan: Plan) -> str:
+        return next(f for f, p in self.plans.items() if p is plan)
+
+
+def is_site(data_dir: Path) -> bool:
+    return (data_dir / SITE_FILE).exists()
+
+
+def one_plan_folder(plan: Plan) -> str:
+    """The prefix of a plan that is the whole data folder: its period, 2021-2025."""
+    return f"{plan.meta.period.start}-{plan.meta.period.end}"
+
+
+def phase(plan: Plan, today: dt.date) -> str:
+    """Where a plan stands on a day: "upcoming" before its first year, "running" within it, "ended" after."""
+    if today.year < plan.meta.period.start:
+        return "upcoming"
+    return "ended" if today.year > plan.meta.period.end else "running"
+
+
+def _merge(into: Report, part: Report) -> None:
+    into.problems.extend(part.problems)
+    into.files_checked += part.files_checked
+    into.texts += part.texts
+    into.texts_translated += part.texts_translated
+    for name, n in part.fired.items():
+        into.fired[name] = into.fired.get(name, 0) + n
+
+
+def check_site(
+    data_dir: Path, root: Path | None = None, today: dt.date | None = None, rules: set[str] | None = None
+) -> tuple[Report, Site | None]:
+    """Check site.yaml and every plan folder it lists (the shared ui.yaml with each); the Site when all is well."""
+    root = root or data_dir.parent
+    if not is_site(data_dir):
+        report, plan = check(data_dir, root, today, rules)
+        if plan is None:
+            return report, None
+        folder = one_plan_folder(plan)
+        return report, Site(m.SiteSettings(plans=[folder], current=folder), {folder: plan})
+    report = Report()
+    path = data_dir / SITE_FILE
+    doc, problems = load_yaml(path, rel(path, root))
+    report.problems.extend(problems)
+    report.files_checked += 1
+    settings = None
+    if not problems and isinstance(doc.data, dict):
+        try:
+            settings = m.SiteSettings.model_validate(doc.data)
+        except ValidationError as exc:
+            report.problems.extend(_pydantic_problems(exc, doc))
+    elif not problems:
+        report.problems.append(Problem("yaml-not-mapping", doc.file, 1, 1))
+    _, unclaimed = claim(data_dir)
+    for extra in unclaimed:
+        report.problems.append(
+            Problem("file-unclaimed", rel(extra, root), 0, 0, detail=f"{extra.name} 不在 site.yaml 列出的规划文件夹中")
+        )
+    plans: dict[str, Plan] = {}
+    if settings is not None:
+        for i, folder in enumerate(settings.plans):
+            line, col = doc.where(("plans", i))
+            if not (data_dir / folder).is_dir():
+                report.problems.append(
+                    Problem("site-plan-missing", doc.file, line, col, "plans", folder, detail=f"data/{folder}/")
+                )
+                continue
+            part, plan = check(data_dir / folder, root, today, rules)
+            _merge(report, part)
+            if plan is not None:
+                plans[folder] = plan
+        for key in ("current", "legacy_plan"):
+            value = getattr(settings, key)
+            if value is not None and value not in settings.plans:
+                line, col = doc.where((key,))
+                report.problems.append(Problem("site-plan-unknown", doc.file, line, col, key, value))
+    unique = {(p.file, p.line, p.column, p.code, p.detail): p for p in report.problems}  # ui.yaml, once per plan
+    report.problems = sorted(unique.values(), key=lambda p: (p.file, p.line, p.column, p.code))
+    if report.errors or settings is None:
+        return report, None
+    return report, Site(settings, plans)
+
+
+def load_site(data_dir: Path, root: Path | None = None) -> Site:
+    """The checked Site; raises DataError carrying every problem when there is any error."""
+    report, site = check_site(data_dir, root)
+    if site is None:
+        raise DataError(report.problems)
+    return site
