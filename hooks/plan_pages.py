@@ -45,10 +45,15 @@ def on_config(config):
     except GateClosed as e:
         raise PluginError(str(e)) from None
     log.info(report.summary())
-    prefixes = tuple(f"{folder}/" for folder in site.plans)
+    prefixes = tuple(f"{folder}/" for folder in site.plans if folder)
     renderers = {
         folder: Renderer(
-            plan, lang, config.site_url or "/", config.extra.get("edit_base") or "", f"{folder}/", prefixes
+            plan,
+            lang,
+            config.site_url or "/",
+            config.extra.get("edit_base") or "",
+            f"{folder}/" * bool(folder),
+            prefixes,
         )
         for folder, plan in site.plans.items()
     }
@@ -88,7 +93,10 @@ def on_config(config):
 def site_nav(current: Renderer, renderers: dict[str, Renderer]) -> list:
     """The landing page, the current plan's navigation as it always was (its About part names the site's own
     pages), then each other plan as one section titled with its name."""
-    nav = [{nav_title(current.lang.t("nav.plans")): "index.md"}] + current.nav()
+    if not current.prefix:  # one plan at the root: its home is the site's
+        return current.nav()
+    t = current.lang.t
+    nav = [{nav_title(t("nav.plans")): "index.md"}] + current.nav()
     for r in renderers.values():
         if r is not current:
             name = r.plan.meta.short_title or r.plan.meta.title
@@ -158,7 +166,8 @@ def on_post_build(config):
             written += write_outputs(r, site_dir, cache, _build["site_name"])
     except ChromiumMissing as e:
         raise PluginError(str(e)) from None
-    written += write_all_plans(_build["site"], site_dir / "data")
+    if _build["site"].prefixed:
+        written += write_all_plans(_build["site"], site_dir / "data")
     legacy = _build["site"].settings.legacy_plan
     if legacy:  # every address published before plans had prefixes: a redirect page or the same file
         written += write_redirects(
@@ -169,7 +178,6 @@ def on_post_build(config):
         not_found.write_text(with_csp(valid_html(not_found.read_text(encoding="utf-8"))), encoding="utf-8")
     renderer = _build["renderer"]
     names = {r.prefix: r.lang.plain(r.plan.meta.short_title or r.plan.meta.title) for r in _build["renderers"].values()}
-    saved = compact_search_index(
-        site_dir, names, lambda title, plan: renderer.lang.t("search.plan", title=title, plan=plan)
-    )
+    t = renderer.lang.t
+    saved = compact_search_index(site_dir, names, lambda title, plan: t("search.plan", title=title, plan=plan))
     log.info(f"charts, embeds and downloads: {len(written)} files; search index {saved // 1024} KB smaller")

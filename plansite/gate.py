@@ -21,7 +21,8 @@ class GateClosed(Exception):
 def open_gate(root: Path, data_dir: Path, docs_dir: Path) -> tuple[Site, Report]:
     """The checked Site and its report; GateClosed with every error when data/ or a story is wrong.
 
-    A plan's stories are in docs/<lang>/<plan folder>/updates/ and are checked against that plan only.
+    A plan's stories are in docs/<lang>/<plan folder>/updates/ (docs/<lang>/updates/ for one-plan data) and are
+    checked against that plan only.
     """
     report, site = check_site(data_dir, root)
     if site is None:

@@ -443,14 +443,14 @@ class Renderer:
         )
         return out
 
-    def site_pages(self, plans: list[tuple[str, Plan, str]]) -> list[Page]:
+    def site_pages(self, plans: list[dict]) -> list[Page]:
         """The site's own generated pages, rendered once (by the current plan's renderer): the landing page, which
-        features the current plan and lists every plan as (prefix, plan, phase), and the checker's messages
+        features the current plan and lists every plan ({prefix, plan, phase, current}), and the checker's messages
         (hints filled with the current plan's years)."""
         codes = codes_for(self.plan.hint_values())
-        return [
-            self._render("index.md", "landing.md.j2", site=True, plans=plans),
-            self._render("contribute/checker-messages.md", "checker_messages.md.j2", site=True, codes=codes),
+        landing = [self._render("index.md", "landing.md.j2", site=True, plans=plans)] if self.prefix else []
+        return landing + [
+            self._render("contribute/checker-messages.md", "checker_messages.md.j2", site=True, codes=codes)
         ]
 
     def nav(self, site: bool = True) -> list:

@@ -17,7 +17,7 @@ def name_plans(index: dict, plans: dict[str, str], titled: Callable[[str, str], 
         location = doc.get("location", "")
         if "#" in location:
             continue
-        name = next((n for prefix, n in plans.items() if location.startswith(prefix)), None)
+        name = next((n for prefix, n in plans.items() if prefix and location.startswith(prefix)), None)
         if name is not None and doc.get("title"):
             doc["title"] = titled(doc["title"], name)
     return index

@@ -1,8 +1,9 @@
 """A site of several plans: data/site.yaml, the shared ui.yaml, and one checked Plan per plan folder.
 
 Each plan folder's name is its address prefix: data/2021-2025/ is served at /2021-2025/… and /en/2021-2025/….
-A data folder without site.yaml is one plan with its own ui.yaml (the test fixtures' layout); its prefix is then
-its period, e.g. 2026-2030.
+A data folder without site.yaml is one plan with its own ui.yaml (the test fixtures' layout), served at the site's
+root as before plans had prefixes: its folder is "", and there is no landing page, no all-plans package and no
+redirect.
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ from .yamlsource import load_yaml
 @dataclass(frozen=True)
 class Site:
     settings: m.SiteSettings
-    plans: dict[str, Plan]  # folder (address prefix) -> Plan, in site.yaml's order
+    plans: dict[str, Plan]  # folder (address prefix) -> Plan, in site.yaml's order; {"": plan} for one-plan data
+
+    @property
+    def prefixed(self) -> bool:
+        """Whether plans live under their prefixes (data/site.yaml), rather than one plan at the root."""
+        return "" not in self.plans
 
     @property
     def current(self) -> Plan:
@@ -40,11 +46,6 @@ class Site:
 
 def is_site(data_dir: Path) -> bool:
     return (data_dir / SITE_FILE).exists()
-
-
-def one_plan_folder(plan: Plan) -> str:
-    """The prefix of a plan that is the whole data folder: its period, 2021-2025."""
-    return f"{plan.meta.period.start}-{plan.meta.period.end}"
 
 
 def phase(plan: Plan, today: dt.date) -> str:
@@ -72,8 +73,7 @@ def check_site(
         report, plan = check(data_dir, root, today, rules)
         if plan is None:
             return report, None
-        folder = one_plan_folder(plan)
-        return report, Site(m.SiteSettings(plans=[folder], current=folder), {folder: plan})
+        return report, Site(m.SiteSettings.model_construct(plans=[""], current="", legacy_plan=None), {"": plan})
     report = Report()
     path = data_dir / SITE_FILE
     doc, problems = load_yaml(path, rel(path, root))

@@ -11,16 +11,48 @@ from pathlib import Path
 import pytest
 
 from plansite import paths
-from plansite.check import load_plan
+from plansite.redirects import new_place
+from plansite.site import load_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINIMAL = FIXTURES / "minimal"
 
 
 @pytest.fixture(scope="session")
-def plan():
-    """The site's real data, checked."""
-    return load_plan(paths.DATA, paths.ROOT)
+def site():
+    """The site's real data (every plan folder and the site's files), checked."""
+    return load_site(paths.DATA, paths.ROOT)
+
+
+@pytest.fixture(scope="session")
+def plan(site):
+    """The site's current plan (data/site.yaml), checked."""
+    return site.current
+
+
+def current_folder() -> str:
+    """The folder (and address prefix) of the site's current plan, read from data/site.yaml."""
+    import yaml
+
+    return str(yaml.safe_load((paths.DATA / "site.yaml").read_text(encoding="utf-8"))["current"])
+
+
+def address(path: str, lang: str = "zh", plan: str | None = None) -> str:
+    """Where a plan-relative address is on the built site, relative to its root: indicators/x/ ->
+    2021-2025/indicators/x/, ("plan/1-1/", "en") -> en/2021-2025/plan/1-1/, "" -> the plan's home. The site's own
+    addresses (about/, contribute/, assets/, data/datapackage.json, index.html: the landing page) stay.
+    plan: a plan folder; the site's current plan by default."""
+    folder = (plan or current_folder()) + "/"
+    moved = folder if path == "" else (new_place(path, folder) or path)
+    return ("en/" if lang == "en" else "") + moved
+
+
+def at(path: str) -> str:
+    """address() for a path that names its language: "en/plan/1-1/" -> "en/2021-2025/plan/1-1/"."""
+    return address(path[3:], "en") if path.startswith("en/") else address(path)
+
+
+PLAN_DATA = paths.DATA / current_folder()  # the current plan's folder, for tests of its files
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ import pytest
 
 from plansite import paths
 
+from .conftest import at
+
 pytestmark = pytest.mark.browser
 
 
@@ -28,7 +30,7 @@ def ask_for_charts(pg) -> None:
 
 def search(page, base_url: str, prefix: str, query: str) -> list[str]:
     """Type a query into Material's search and return the result links (paths)."""
-    page.goto(base_url + prefix)
+    page.goto(base_url + at(prefix))
     box = page.locator("input.md-search__input")
     with page.expect_response(lambda r: r.url.endswith("/search/search_index.json")):
         box.click()  # the index is fetched on first use (lazy-search.js)
@@ -55,7 +57,7 @@ def search(page, base_url: str, prefix: str, query: str) -> list[str]:
 def test_chinese_search_finds_words_including_inside_longer_words(page, base_url, query, expected):
     results = search(page, base_url, "", query)
     assert results, query
-    assert any(r.startswith(expected) for r in results), (query, results[:10])
+    assert any(r.startswith("/" + at(expected.lstrip("/"))) for r in results), (query, results[:10])
     assert not any(r.startswith("/en/") for r in results)
 
 
@@ -68,10 +70,10 @@ def test_english_search_finds_english_pages_only(page, base_url):
     "path", ["plan/1-1/", "indicators/high-tech-enterprises/", "industries/electronic-information/", "commitments/", ""]
 )
 def test_language_switch_lands_on_the_same_page(page, base_url, path):
-    page.goto(base_url + path)
+    page.goto(base_url + at(path))
     page.click("[data-lang-switch]")
     page.wait_for_load_state()
-    assert urlsplit(page.url).path == "/en/" + path
+    assert urlsplit(page.url).path == "/" + at("en/" + path)
     assert page.locator("html").get_attribute("lang") == "en"
     page.click("[data-lang-switch]")
     page.wait_for_load_state()
@@ -104,7 +106,7 @@ def test_no_request_leaves_the_site(browser, base_url):
     context.on("request", lambda r: hosts.add(urlsplit(r.url).netloc))
     pg = context.new_page()
     for path in PAGES + ["en/" + p for p in PAGES]:
-        pg.goto(base_url + path)
+        pg.goto(base_url + at(path))
         ask_for_charts(pg)  # plotly.js and its locale, loaded when a reader asks, come from the site too
         pg.wait_for_load_state("networkidle")
     pg.locator("label.md-header__button[for=__search]").click()
@@ -121,7 +123,7 @@ def test_no_sideways_scrolling_on_a_phone(browser, base_url, prefix):
     pg = context.new_page()
     wide = {}
     for path in PAGES:
-        pg.goto(base_url + prefix + path)
+        pg.goto(base_url + at(prefix + path))
         width = pg.evaluate("document.documentElement.scrollWidth")
         if width > 375:
             wide[path] = width
@@ -130,14 +132,14 @@ def test_no_sideways_scrolling_on_a_phone(browser, base_url, prefix):
 
 
 def test_unknown_address_gets_a_helpful_404(page, base_url):
-    response = page.goto(base_url + "indicators/no-such-indicator/")
+    response = page.goto(base_url + at("indicators/no-such-indicator/"))
     assert response.status == 404
     assert page.locator("h1").inner_text() == "没有找到这个页面"
     assert page.locator("article a[href$='/indicators/']").count() == 1
 
 
 def test_a_plan_chapter_prints_as_text_only(page, base_url):
-    page.goto(base_url + "plan/3-2/")
+    page.goto(base_url + at("plan/3-2/"))
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-tabs']
         .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
@@ -162,7 +164,7 @@ def test_chart_renders(browser, base_url, path, width):
     pg = context.new_page()
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.goto(base_url + path)
+    pg.goto(base_url + at(path))
     ask_for_charts(pg)
     assert pg.locator(".chart .chart__live svg.main-svg").count() >= 1
     assert pg.locator(".chart .modebar-btn[data-title*='cloud' i]").count() == 0
@@ -176,10 +178,10 @@ def test_plotly_is_loaded_only_where_there_is_a_chart(browser, base_url):
     scripts = []
     context.on("request", lambda r: scripts.append(urlsplit(r.url).path) if r.resource_type == "script" else None)
     pg = context.new_page()
-    pg.goto(base_url + "plan/1-1/")
+    pg.goto(base_url + at("plan/1-1/"))
     pg.wait_for_load_state("networkidle")
     assert not any("plotly" in s for s in scripts)
-    pg.goto(base_url + "indicators/high-tech-enterprises/")
+    pg.goto(base_url + at("indicators/high-tech-enterprises/"))
     pg.locator(".chart").first.scroll_into_view_if_needed()
     pg.wait_for_load_state("networkidle")
     assert not any("plotly" in s for s in scripts)  # a chart in view is an image until the reader asks
@@ -192,7 +194,7 @@ def test_plotly_is_loaded_only_where_there_is_a_chart(browser, base_url):
 def test_swiping_over_a_chart_scrolls_the_page(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True, has_touch=True)
     pg = context.new_page()
-    pg.goto(base_url + "indicators/high-tech-enterprises/")
+    pg.goto(base_url + at("indicators/high-tech-enterprises/"))
     chart = pg.locator(".chart").first
     pg.locator(".chart__image img").first.tap()  # asked for: the interactive chart must not trap the finger
     pg.wait_for_selector(".chart.chart--ready", timeout=20_000)
@@ -215,7 +217,7 @@ def test_embed_resizes_its_iframe_in_a_host_page(browser, base_url, built_site):
     host = built_site / "host-test.html"  # a news page of another site, removed again so the build stays as built
     host.write_text(
         '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>host</title></head><body>'
-        '<p>新闻正文</p><iframe id="f" src="embed/high-tech-enterprises/" title="chart" '
+        f'<p>新闻正文</p><iframe id="f" src="{at("embed/high-tech-enterprises/")}" title="chart" '
         'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" style="border:0;width:100%;height:150px"></iframe>'
         '<script src="assets/javascripts/embed-host.js"></script></body></html>',
         encoding="utf-8",
@@ -249,7 +251,7 @@ def _check_resized(pg):
 def test_without_javascript_the_image_and_the_table_carry_the_chart(browser, base_url):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + "indicators/high-tech-enterprises/")
+    pg.goto(base_url + at("indicators/high-tech-enterprises/"))
     assert not pg.locator(".chart__open").first.is_visible()  # nothing to press without JavaScript
     image = pg.locator(".chart-figure .chart__image img").first
     assert image.is_visible() and image.get_attribute("alt")
@@ -262,7 +264,7 @@ def test_without_javascript_the_image_and_the_table_carry_the_chart(browser, bas
 
 
 def test_progress_board_filters_by_industry_chain(page, base_url, plan):
-    page.goto(base_url + "progress/")
+    page.goto(base_url + at("progress/"))
     rows = page.locator("#project-board tbody tr")
     assert rows.count() == 40
     chain = plan.chains[3]
@@ -317,7 +319,7 @@ def test_search_index_loads_only_when_search_is_used(browser, base_url):
     asked = []
     context.on("request", lambda r: asked.append(urlsplit(r.url).path))
     pg = context.new_page()
-    pg.goto(base_url + "plan/1-1/")
+    pg.goto(base_url + at("plan/1-1/"))
     pg.wait_for_load_state("networkidle")
     assert not any(p.endswith("search_index.json") for p in asked)
     pg.locator("label.md-header__button[for=__search]").click()

@@ -11,6 +11,7 @@ import pytest
 from plansite.__main__ import main
 from plansite.check import check
 from plansite.problems import CODES
+from plansite.site import check_site
 
 from .conftest import FIXTURES, MINIMAL, expected_problems, overlay
 
@@ -26,7 +27,7 @@ def test_minimal_fixture_is_valid():
 @pytest.mark.parametrize("case", BAD, ids=[p.name for p in BAD])
 def test_broken_fixture_reports_expected_problems(case: Path, tmp_path: Path):
     root = overlay(case, tmp_path)
-    report, plan = check(root / "data", root)
+    report, plan = check_site(root / "data", root)  # a one-plan folder, or a site when the case adds site.yaml
     assert plan is None, "a data set with errors must not produce a Plan"
     found = {(p.file, str(p.line), p.code) for p in report.errors}
     expected = expected_problems(case)

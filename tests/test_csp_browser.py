@@ -11,6 +11,8 @@ import pytest
 
 from plansite.csp import inline_scripts, script_hash
 
+from .conftest import at
+
 pytestmark = pytest.mark.build
 
 # Every violation the page reports, and every console error, collected from before the page's first script.
@@ -89,7 +91,7 @@ def test_normal_use_of_every_page_type_reports_no_policy_violation(browser, base
     pg, seen = w.page, {}
 
     def visit(path: str):
-        pg.goto(base_url + prefix + path)
+        pg.goto(base_url + at(prefix + path))
         pg.wait_for_load_state("networkidle")
         _charts_drawn(pg)
 
@@ -126,7 +128,7 @@ def test_normal_use_of_every_page_type_reports_no_policy_violation(browser, base
     pg.wait_for_load_state("networkidle")
     assert urlsplit(pg.url).path == ("/en/plan/1-1/" if not prefix else "/plan/1-1/")
     record("language switch")
-    pg.goto(base_url + prefix + "no-such-page/")
+    pg.goto(base_url + at(prefix + "no-such-page/"))
     record("404")
     visit("plan/3-2/")
     pg.emulate_media(media="print")
@@ -141,7 +143,7 @@ def test_an_embed_inside_a_sandboxed_iframe_of_another_page_reports_no_violation
     host = built_site / "csp-host-test.html"  # a news page of another site; removed again afterwards
     host.write_text(
         '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>host</title></head><body>'
-        '<iframe id="f" src="en/embed/overview/" title="chart" sandbox="allow-scripts allow-popups '
+        f'<iframe id="f" src="{at("en/embed/overview/")}" title="chart" sandbox="allow-scripts allow-popups '
         'allow-popups-to-escape-sandbox" style="border:0;width:100%;height:150px"></iframe>'
         '<script src="assets/javascripts/embed-host.js"></script></body></html>',
         encoding="utf-8",
@@ -161,13 +163,13 @@ def test_an_embed_inside_a_sandboxed_iframe_of_another_page_reports_no_violation
 
 @pytest.mark.browser
 def test_a_script_slipped_into_a_built_page_is_blocked_and_reported(browser, base_url, built_site):
-    original = built_site / "indicators" / "high-tech-enterprises" / "index.html"
+    original = built_site / at("indicators/high-tech-enterprises/") / "index.html"
     probe = original.parent / "csp-probe.html"  # a copy with one more inline script; removed again afterwards
     text = original.read_text(encoding="utf-8")
     probe.write_text(text.replace("</body>", "<script>window.__injected = 1;</script></body>"), encoding="utf-8")
     w = Watched(browser)
     try:
-        w.page.goto(base_url + "indicators/high-tech-enterprises/csp-probe.html")
+        w.page.goto(base_url + at("indicators/high-tech-enterprises/") + "csp-probe.html")
         w.page.wait_for_load_state("networkidle")
         assert w.page.evaluate("typeof window.__injected") == "undefined"
         assert any(v.startswith("script-src") and " inline " in v for v in w.violations()), w.violations()

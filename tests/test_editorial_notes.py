@@ -16,6 +16,8 @@ from plansite import models as m
 from plansite.plan import Plan, walk
 from plansite.render import Renderer, editorial
 
+from .conftest import address
+
 # The notes added for the audit's unannotated findings, by kind (the page that shows each is derived from its target).
 NEW_NOTES = {
     "final-stop": [
@@ -241,7 +243,7 @@ def _page_of(plan: Plan, n: m.EditorialNote) -> tuple[str, str]:
 @pytest.mark.parametrize("prefix", ["", "en"])
 @pytest.mark.parametrize("nid", [i for ids in NEW_NOTES.values() for i in ids])
 def test_new_note_is_beside_its_passage_and_on_the_notes_page(built_site: Path, plan: Plan, prefix: str, nid: str):
-    site = built_site / prefix if prefix else built_site
+    site = built_site / address("", prefix or "zh")  # the plan's own folder in this language
     n = next(x for x in plan.notes.notes if x.id == nid)
     page_path, anchor = _page_of(plan, n)
     page = (site / page_path).read_text(encoding="utf-8")
@@ -257,7 +259,7 @@ def test_new_note_is_beside_its_passage_and_on_the_notes_page(built_site: Path, 
 @pytest.mark.build
 @pytest.mark.parametrize("nid", GLOBAL_NEW + ["converted-punctuation-full-width"])
 def test_global_notes_on_the_built_notes_page(built_site: Path, nid: str):
-    page = html.unescape((built_site / "notes" / "index.html").read_text(encoding="utf-8"))
+    page = html.unescape((built_site / address("notes/") / "index.html").read_text(encoding="utf-8"))
     block = re.search(rf'<div class="ed-note ed-note--global" id="note-{nid}">.*?</div>', page, re.S)
     assert block
     if nid == "converted-punctuation-full-width":

@@ -19,7 +19,7 @@ from plansite.downloads import indicator_rows
 from plansite.render import Renderer
 from plansite.status import indicator_status
 
-from .conftest import MINIMAL, overlay
+from .conftest import MINIMAL, address, overlay
 
 IND = "high-tech-enterprises"
 OFFICIAL = "http://www.tianmen.gov.cn/zwgk/zfxxgkml/qtzdgknr/zfgzbg/202302/t20230203_4505468.shtml"
@@ -144,7 +144,7 @@ def _text(html: str) -> str:
 @pytest.mark.build
 @pytest.mark.parametrize("prefix", ["", "en"])
 def test_built_pages_and_downloads_show_the_new_values_and_sources(built_site: Path, prefix: str):
-    site = built_site / prefix if prefix else built_site
+    site = built_site / address("", prefix or "zh")  # the plan's own folder in this language
     page = (site / "indicators" / IND / "index.html").read_text(encoding="utf-8")
     rows = {
         int(m.group(1)): m.group(0)
@@ -170,12 +170,12 @@ def test_built_pages_and_downloads_show_the_new_values_and_sources(built_site: P
 
 @pytest.mark.build
 def test_built_downloads_carry_the_new_values_and_sources(built_site: Path):
-    raw = (built_site / "data" / "indicators" / f"{IND}.csv").read_bytes().decode("utf-8-sig")
+    raw = (built_site / address("data/indicators/") / f"{IND}.csv").read_bytes().decode("utf-8-sig")
     rows = {int(r["year"]): r for r in csv.DictReader(io.StringIO(raw)) if r["kind"] == "observed"}
     assert {y: int(r["value"]) for y, r in rows.items()} == EXPECTED
     assert rows[2022]["source_url"] == OFFICIAL and rows[2022]["source_read_on"] == COPY
     assert rows[2021]["as_of_en"].startswith("As of December 2021")
-    document = json.loads((built_site / "data" / "indicators.json").read_text(encoding="utf-8"))
+    document = json.loads((built_site / address("data/indicators.json")).read_text(encoding="utf-8"))
     (ind,) = [i for i in document["indicators"] if i["id"] == IND]
     observed = {v["year"]: v for v in ind["values"] if v["kind"] == "observed"}
     assert {y: v["value"] for y, v in observed.items()} == EXPECTED

@@ -10,6 +10,8 @@ import pytest
 
 from plansite import paths
 
+from .conftest import at
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 800}
@@ -70,7 +72,7 @@ def test_no_table_cell_is_narrower_than_64px_on_a_phone(browser, base_url, plan,
     pg = context.new_page()
     narrow = {}
     for path in page_types(plan):
-        pg.goto(base_url + prefix + path)
+        pg.goto(base_url + at(prefix + path))
         found = pg.evaluate(NARROW_CELLS, MIN_CELL)
         if found:
             narrow[prefix + path] = found[:3] + ([f"… {len(found)} cells"] if len(found) > 3 else [])
@@ -91,7 +93,7 @@ def test_every_card_cell_shows_its_column_name(browser, base_url, path):
     """On a phone each data cell is a block that shows the header of its own column (data-label, drawn by ::before)."""
     context = browser.new_context(viewport=PHONE)
     pg = context.new_page()
-    pg.goto(base_url + path)
+    pg.goto(base_url + at(path))
     cells = pg.evaluate(CARD_LABELS)
     context.close()
     data = [c for c in cells if c["tag"] == "TD"]
@@ -104,7 +106,7 @@ def test_every_card_cell_shows_its_column_name(browser, base_url, path):
 def test_the_plan_indicator_table_becomes_cards_on_a_phone(browser, base_url, plan):
     context = browser.new_context(viewport=PHONE)
     pg = context.new_page()
-    pg.goto(base_url + "plan/" + plan.section_of(plan.table.division).id + "/")
+    pg.goto(base_url + at("plan/" + plan.section_of(plan.table.division).id + "/"))
     cells = pg.evaluate(CARD_LABELS)
     context.close()
     assert len([c for c in cells if c["tag"] == "TH"]) == len(plan.indicators)  # one card per indicator
@@ -115,7 +117,7 @@ def test_the_plan_indicator_table_becomes_cards_on_a_phone(browser, base_url, pl
 def test_on_a_wide_screen_the_tables_stay_tables(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
-    pg.goto(base_url + "progress/")
+    pg.goto(base_url + at("progress/"))
     shown = pg.evaluate("""() => [...document.querySelectorAll('table.stack')].map(t => [getComputedStyle(t).display,
         getComputedStyle(t.querySelector('thead')).position, getComputedStyle(t.querySelector('td'), '::before').content])""")
     context.close()
@@ -148,7 +150,7 @@ def test_card_tables_keep_their_table_semantics_for_screen_readers(browser, base
     ui = plan.ui.strings
     context = browser.new_context(viewport=PHONE)
     pg = context.new_page()
-    pg.goto(base_url + "progress/")
+    pg.goto(base_url + at("progress/"))
     assert pg.evaluate("getComputedStyle(document.querySelector('#project-board')).display") == "block"
     roles = ax_roles(pg, "#project-board")
     context.close()

@@ -12,6 +12,8 @@ from plansite.render import Renderer
 from plansite.status import indicator_status
 from plansite.updates import UpdateError, expand_shortcodes, read_updates, rss
 
+from .conftest import current_folder
+
 
 @pytest.fixture(scope="module")
 def zh(plan):
@@ -87,12 +89,14 @@ def test_an_unknown_id_in_a_shortcode_names_file_and_line(zh):
 
 def test_rss_feed_is_valid_xml_with_the_stories(plan):
     for lang in ("zh", "en"):
-        updates = read_updates(paths.ROOT / "docs" / lang)
+        folder = current_folder()
+        updates = read_updates(paths.ROOT / "docs" / lang, folder)
         assert updates, lang
-        feed = ET.fromstring(rss(updates, "https://example.gov.cn/", "T", "D", lang))
+        feed = ET.fromstring(rss(updates, "https://example.gov.cn/", "T", "D", lang, folder + "/"))
+        assert feed.findtext("./channel/link") == f"https://example.gov.cn/{folder}/updates/"
         items = feed.findall("./channel/item")
         assert [i.findtext("title") for i in items] == [u.title for u in updates]
-        assert all((i.findtext("link") or "").startswith("https://example.gov.cn/updates/") for i in items)
+        assert all((i.findtext("link") or "").startswith(f"https://example.gov.cn/{folder}/updates/") for i in items)
         assert all(re.match(r"\w{3}, \d{2} \w{3} \d{4}", i.findtext("pubDate") or "") for i in items)
 
 

@@ -11,6 +11,8 @@ import zxingcpp
 
 from plansite import paths
 
+from .conftest import at
+
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 
@@ -79,7 +81,7 @@ def test_the_qr_code_on_screen_decodes_to_the_canonical_address(browser, base_ur
     pg = context.new_page()
     decoded = {}
     for path in page_types(plan):
-        pg.goto(base_url + prefix + path)
+        pg.goto(base_url + at(prefix + path))
         qr = pg.locator(".share .share__qr")
         assert qr.get_attribute("role") == "img" and qr.get_attribute("aria-label"), path
         qr.scroll_into_view_if_needed()
@@ -98,7 +100,7 @@ def test_the_qr_code_on_screen_decodes_to_the_canonical_address(browser, base_ur
 def test_copy_link_puts_the_canonical_address_on_the_clipboard(browser, base_url, plan, prefix):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     pg = context.new_page()
-    pg.goto(base_url + prefix + page_types(plan)[2])
+    pg.goto(base_url + at(prefix + page_types(plan)[2]))
     button = pg.locator(".share [data-copy]")
     assert button.is_visible()
     button.focus()
@@ -113,7 +115,7 @@ def test_the_share_button_is_hidden_without_navigator_share(browser, base_url, p
     context = browser.new_context()
     context.add_init_script("delete Navigator.prototype.share; delete navigator.share;")
     pg = context.new_page()
-    pg.goto(base_url + page_types(plan)[2])
+    pg.goto(base_url + at(page_types(plan)[2]))
     assert pg.evaluate("typeof navigator.share") == "undefined"
     assert pg.locator(".share [data-share-native]").count() == 1
     assert not pg.locator(".share [data-share-native]").is_visible()
@@ -125,7 +127,7 @@ def test_the_share_button_calls_navigator_share_with_title_and_url(browser, base
     context = browser.new_context()
     context.add_init_script("navigator.share = function (data) { window.__shared = data; return Promise.resolve(); };")
     pg = context.new_page()
-    pg.goto(base_url + prefix + page_types(plan)[3])
+    pg.goto(base_url + at(prefix + page_types(plan)[3]))
     button = pg.locator(".share [data-share-native]")
     assert button.is_visible()
     button.click()
@@ -136,7 +138,7 @@ def test_the_share_button_calls_navigator_share_with_title_and_url(browser, base
 def test_print_keeps_the_qr_code_and_drops_the_buttons(browser, base_url):
     context = browser.new_context()
     pg = context.new_page()
-    pg.goto(base_url + "about/")
+    pg.goto(base_url + at("about/"))
     pg.emulate_media(media="print")
     assert pg.locator(".share__qr").is_visible()
     assert pg.locator(".share__url").is_visible()
@@ -147,6 +149,6 @@ def test_print_keeps_the_qr_code_and_drops_the_buttons(browser, base_url):
 def test_embeds_have_no_share_panel(browser, base_url, plan):
     context = browser.new_context()
     pg = context.new_page()
-    pg.goto(base_url + f"embed/{plan.indicators[0].id}/")
+    pg.goto(base_url + at(f"embed/{plan.indicators[0].id}/"))
     assert pg.locator(".share").count() == 0
     context.close()

@@ -12,7 +12,7 @@ import pytest
 
 from plansite import paths
 
-from .conftest import FIXTURES, mkdocs_build, overlay
+from .conftest import FIXTURES, address, mkdocs_build, overlay
 
 pytestmark = pytest.mark.build
 
@@ -63,6 +63,7 @@ def test_both_languages_have_every_page(built_site, plan):
     expected = [
         "index.html",
         "plan/index.html",
+        "updates/index.html",
         "indicators/index.html",
         "industries/index.html",
         "commitments/index.html",
@@ -75,9 +76,10 @@ def test_both_languages_have_every_page(built_site, plan):
     expected += [f"indicators/{i.id}/index.html" for i in plan.indicators]
     expected += [f"industries/{c.id}/index.html" for c in plan.chains]
     expected += [f"plan/{s.id}/index.html" for _, s in plan.sections()]
-    for prefix in ("", "en/"):
-        missing = [e for e in expected if not (built_site / prefix / e).exists()]
-        assert missing == [], prefix
+    for lang in ("zh", "en"):
+        missing = [e for e in expected if not (built_site / address(e, lang)).exists()]
+        assert missing == [], lang
+        assert (built_site / address("", lang) / "index.html").exists(), "the plan's home"
 
 
 def test_every_internal_link_and_anchor_resolves(built_site, parsed):
@@ -170,7 +172,7 @@ def test_every_page_shows_the_date_of_the_newest_data(built_site, plan):
 
     newest = str(newest_data_date(plan))
     for page in [
-        built_site / "plan" / "1-1" / "index.html",
+        built_site / address("plan/1-1/index.html"),
         built_site / "en" / "about" / "index.html",
         built_site / "404.html",
     ]:

@@ -1,0 +1,133 @@
+"""Two plans on one site (issue 11.3): the real plan and the SYNTHETIC second plan (tests/fixtures/second-plan) built
+together, both languages, --strict, each under its own prefix, with the landing page, search, per-plan outputs and
+the one package of all plans."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plansite import paths
+from plansite.site import load_site
+
+from .conftest import FIXTURES, current_folder, mkdocs_build
+
+SECOND = FIXTURES / "second-plan"
+SECOND_FOLDER = "2026-2030"  # where the test puts the fixture; its prefix
+
+pytestmark = pytest.mark.build
+
+
+def two_plan_project(tmp: Path) -> tuple[Path, Path]:
+    """data/ with the real plan folder and the second plan as data/2026-2030 (current); docs with each plan's stories."""
+    data, docs = tmp / "data", tmp / "docs"
+    shutil.copytree(paths.DATA, data)
+    shutil.copytree(SECOND / "data", data / SECOND_FOLDER)
+    settings = yaml.safe_load((data / "site.yaml").read_text(encoding="utf-8"))
+    settings["plans"] = [SECOND_FOLDER, *settings["plans"]]
+    settings["current"] = SECOND_FOLDER
+    (data / "site.yaml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    shutil.copytree(paths.ROOT / "docs", docs)
+    for lang in ("zh", "en"):
+        stories = SECOND / "docs" / lang / "updates"
+        if stories.exists():
+            shutil.copytree(stories, docs / lang / SECOND_FOLDER / "updates")
+    return data, docs
+
+
+@pytest.fixture(scope="module")
+def two_plans(tmp_path_factory) -> tuple[Path, object]:
+    tmp = tmp_path_factory.mktemp("two-plans")
+    data, docs = two_plan_project(tmp)
+    site = tmp / "site"
+    env = {
+        "PLANSITE_DATA": str(data),
+        "PLANSITE_DOCS": str(docs / "zh"),
+        "PLANSITE_DOCS_EN": str(docs / "en"),
+        "PLANSITE_CACHE": str(paths.ROOT / ".cache" / "charts"),
+    }
+    for config, out in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
+        result = mkdocs_build(out, config, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return site, load_site(data, tmp)
+
+
+def test_both_plans_pages_exist_under_their_prefixes(two_plans):
+    site, checked = two_plans
+    for folder, plan in checked.plans.items():
+        for lang in ("", "en/"):
+            root = site / lang / folder
+            expected = ["index.html", "plan/index.html", "indicators/index.html", "open-data/index.html"]
+            expected += [f"indicators/{i.id}/index.html" for i in plan.indicators]
+            expected += [f"plan/{s.id}/index.html" for _, s in plan.sections()]
+            expected += [f"industries/{c.id}/index.html" for c in plan.chains]
+            assert [e for e in expected if not (root / e).is_file()] == [], (lang, folder)
+
+
+def test_the_landing_page_features_the_current_plan_and_lists_all(two_plans):
+    site, checked = two_plans
+    for lang, code in (("", "zh"), ("en/", "en")):
+        html = (site / lang / "index.html").read_text(encoding="utf-8")
+        current = html.split('id="current"', 1)[1].split('id="plans"', 1)[0]
+        assert f'href="{checked.settings.current}/"' in current
+        listed = html.split('id="plans"', 1)[1]
+        for folder, plan in checked.plans.items():
+            assert f'href="{folder}/"' in listed, (lang, folder)
+            title = getattr(plan.meta.title, code) or plan.meta.title.zh
+            assert title.replace("“", "&#8220;")[:6] in listed or title[:6] in listed
+            assert str(plan.meta.period.start) in listed and str(plan.meta.period.end) in listed
+
+
+def test_search_results_name_their_plan(two_plans):
+    site, checked = two_plans
+    for lang, code in (("", "zh"), ("en/", "en")):
+        docs = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        for folder, plan in checked.plans.items():
+            name = (
+                getattr(plan.meta.short_title or plan.meta.title, code) or (plan.meta.short_title or plan.meta.title).zh
+            )
+            pages = [d for d in docs if d["location"].startswith(folder + "/") and "#" not in d["location"]]
+            assert pages, folder
+            assert all(name in d["title"] for d in pages), [d["title"] for d in pages if name not in d["title"]][:3]
+
+
+def test_each_plan_has_its_own_downloads_embeds_and_feed(two_plans):
+    site, checked = two_plans
+    for folder, plan in checked.plans.items():
+        for lang in ("", "en/"):
+            root = site / lang / folder
+            rows = list(csv.DictReader(io.StringIO((root / "data" / "indicators.csv").read_text("utf-8-sig"))))
+            assert {r["indicator_id"] for r in rows} == {i.id for i in plan.indicators}
+            package = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+            assert str(plan.meta.period.end) in package["title"]
+            assert (root / "embed" / plan.indicators[0].id / "index.html").is_file()
+            feed = (root / "updates" / "feed.xml").read_text(encoding="utf-8")
+            assert f"/{folder}/updates/" in feed
+            for link in re.findall(r"<link>([^<]+)</link>", feed):
+                assert f"/{folder}/" in link, link
+
+
+def test_one_data_package_lists_every_plan(two_plans):
+    site, checked = two_plans
+    package = json.loads((site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    table = package["resources"][0]["path"]
+    rows = list(csv.DictReader(io.StringIO((site / "data" / table).read_text("utf-8-sig"))))
+    for folder, plan in checked.plans.items():
+        mine = [r for r in rows if r["plan"] == folder]
+        assert {r["indicator_id"] for r in mine} == {i.id for i in plan.indicators}, folder
+        assert folder in package["description"]
+
+
+def test_the_real_plan_keeps_its_old_addresses_in_a_two_plan_site(two_plans):
+    site, _ = two_plans
+    legacy = yaml.safe_load((paths.DATA / "site.yaml").read_text(encoding="utf-8"))["legacy_plan"]
+    old = (site / "indicators" / "index.html").read_text(encoding="utf-8")
+    assert f"{legacy}/indicators/" in old and 'http-equiv="refresh"' in old
+    assert legacy == current_folder() or (site / legacy / "index.html").is_file()
