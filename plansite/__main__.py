@@ -18,7 +18,9 @@ def _language_folders(docs: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m plansite", description="天门市科技创新“十四五”规划网站的数据工具")
+    parser = argparse.ArgumentParser(
+        prog="python -m plansite", description="规划网站的数据工具：检查 data/、生成 JSON Schema"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="检查 data/ 中的全部数据文件和 docs/<语言>/updates/ 中的全部动态文章")
     c.add_argument("--data", type=Path, default=paths.DATA, help="数据文件夹（默认 data/）")

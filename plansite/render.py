@@ -186,9 +186,9 @@ class Lang:
         """
         if qualifier is None or isinstance(qualifier, m.Text):
             return qualifier, {}
-        meta = getattr(self.plan, "meta", None)
-        vocabulary = {**getattr(m, "DEFAULT_QUALIFIERS", {}), **(getattr(meta, "qualifiers", None) or {})}
-        word = vocabulary.get(qualifier)
+        from .facts import qualifiers  # here, so the change stays in this method
+
+        word = qualifiers(getattr(self.plan, "meta", None)).get(qualifier)
         if word is not None:
             return word.text, {"zh": word.place.zh, "en": word.place.en}
         ui = getattr(getattr(self.plan, "ui", None), "strings", {})

@@ -4,6 +4,12 @@ Material's search plugin cuts Chinese text into words with jieba.cut, so a word
 inside a longer one (医药 in 生物医药, 器械 in 医疗器械) is never found. Indexing
 with jieba.cut_for_search adds the shorter words inside each long one, and the
 plan's own terms are added to jieba's dictionary so they also stay whole.
+
+Each added shorter word is marked with SUBWORD (U+2060, in the search separator of
+mkdocs.yml, so the index still holds the bare word). The browser can then take the
+added words out again and see the text as written: to show readable result teasers
+and to put pages holding the whole phrase first
+(overrides/assets/javascripts/workers/search-rank.js).
 """
 
 from __future__ import annotations
@@ -14,12 +20,30 @@ import jieba
 
 from .plan import Plan
 
+SUBWORD = "\u2060"  # WORD JOINER: invisible, never in the plan's text, a search separator (mkdocs.yml)
+
+
+def cut_marked(text: str | bytes) -> Iterator[str]:
+    """jieba.cut_for_search, with each shorter word it adds inside a longer one marked by SUBWORD.
+
+    Joined without the marked words, the tokens give back the text: the words as jieba.cut finds them.
+    """
+    jieba.dt.check_initialized()  # the dictionary is loaded on first use
+    frequencies = jieba.dt.FREQ
+    for word in jieba.cut(text):
+        for n in (2, 3):
+            if len(word) > n:
+                for i in range(len(word) - n + 1):
+                    if frequencies.get(word[i : i + n]):
+                        yield SUBWORD + word[i : i + n]
+        yield word
+
 
 class SearchSegmenter:
     """Stands in for the jieba module inside Material's search plugin: only `cut` is used there."""
 
     def cut(self, text, *args, **kwargs) -> Iterator[str]:
-        return jieba.cut_for_search(text)
+        return cut_marked(text)
 
     def __getattr__(self, name):  # anything else behaves as jieba itself
         return getattr(jieba, name)

@@ -1,8 +1,8 @@
 """The status of an indicator, by a stated rule (DESIGN.md §4), with every input kept for display.
 
-Expected path: the straight line from the baseline (2020) to the target (2025).
+Expected path: the straight line from the baseline (its year, e.g. 2020) to the target (its year, e.g. 2025).
 For the newest comparable published value v in year y, with baseline b, target t, tolerance τ:
-  expected e = b + (t − b) × (y − 2020) / 5
+  expected e = b + (t − b) × (y − baseline year) / (target year − baseline year)
   gap g = (v − e) / |t − b|, signed so that a positive gap is good (mirrored when lower is better)
   提前实现 (met)      v has reached t
   快于预期 (ahead)    g > τ
@@ -41,7 +41,8 @@ class Status:
     observation: m.Observation | None = None
 
 
-def expected_value(baseline: float, target: float, year: int, start: int = 2020, end: int = 2025) -> float:
+def expected_value(baseline: float, target: float, year: int, *, start: int, end: int) -> float:
+    """On the straight path from the baseline (start: the baseline year) to the target (end: the target year)."""
     return baseline + (target - baseline) * (year - start) / (end - start)
 
 
@@ -52,8 +53,9 @@ def assess(
     value: float | None,
     tolerance: float,
     direction: str = "higher",
-    start: int = 2020,
-    end: int = 2025,
+    *,
+    start: int,
+    end: int,
 ) -> Status:
     """The rule itself, on plain numbers."""
     if value is None:
@@ -61,7 +63,7 @@ def assess(
     if baseline is None or target is None:
         return Status("no-data", "no-baseline", year=year, value=value, tolerance=tolerance)
     sign = 1 if direction == "higher" else -1
-    expected = expected_value(baseline, target, year, start, end)
+    expected = expected_value(baseline, target, year, start=start, end=end)
     if sign * (value - target) >= 0:
         return Status("met", year=year, value=value, expected=expected, gap=None, tolerance=tolerance)
     distance = abs(target - baseline)
@@ -95,8 +97,8 @@ def indicator_status(plan: Plan, ind: m.Indicator) -> Status:
         value,
         tolerance,
         ind.direction,
-        ind.baseline.year,
-        ind.target.year,
+        start=ind.baseline.year,
+        end=ind.target.year,
     )
     return Status(
         status.code, status.reason, status.year, status.value, status.expected, status.gap, status.tolerance, latest

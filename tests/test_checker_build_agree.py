@@ -171,7 +171,10 @@ def variations(draw) -> dict[str, dict]:
                 ],
             }
         )
-    if draw(st.booleans()):
+    # text of the chapter itself, before its first section (issue 11: accepted, and shown)
+    chapter["paragraphs"] = [{"id": f"1-p{k}", "text": _text(draw)} for k in range(1, draw(st.integers(0, 2)) + 1)]
+    shape = draw(st.sampled_from(["none", "sections", "no-sections"]))
+    if shape == "sections":
         d["plan/chapter-2.yaml"] = {
             "id": "2",
             "number": "二、",
@@ -184,6 +187,13 @@ def variations(draw) -> dict[str, dict]:
                     "paragraphs": [{"id": "2-1-p1", "text": _text(draw)}],
                 }
             ],
+        }
+    elif shape == "no-sections":  # a chapter that is one page of text
+        d["plan/chapter-2.yaml"] = {
+            "id": "2",
+            "number": "二、",
+            "title": _text(draw),
+            "paragraphs": [{"id": f"2-p{k}", "text": _text(draw)} for k in range(1, draw(st.integers(1, 2)) + 1)],
         }
 
     table = d["indicators.yaml"]

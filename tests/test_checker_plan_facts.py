@@ -265,3 +265,44 @@ def test_no_module_imports_the_checker_for_arithmetic(name: str):
 def test_the_plan_is_built_in_one_place():
     sources = {p.name: p.read_text(encoding="utf-8") for p in (paths.ROOT / "plansite").rglob("*.py")}
     assert [name for name, text in sources.items() if "Plan(\n" in text or "Plan(meta=" in text] == ["plan.py"]
+
+
+# ------------------------------------------------------------------------------ the second plan (SYNTHETIC)
+
+SECOND = FIXTURES / "second-plan"
+
+
+def _second(tmp_path: Path) -> Path:
+    """The second plan's fixture with the site's own wording beside it (it has no ui.yaml of its own)."""
+    root = tmp_path / "second"
+    shutil.copytree(SECOND, root)
+    if not (root / "data/ui.yaml").exists():
+        shutil.copy(paths.DATA / "ui.yaml", root / "data/ui.yaml")
+    return root
+
+
+@pytest.mark.skipif(not SECOND.is_dir(), reason="the second plan's fixture is not there")
+def test_the_second_plan_is_accepted_with_its_own_period_shapes_and_qualifiers(tmp_path: Path):
+    root = _second(tmp_path)
+    report, plan = check(root / "data", root, today=TODAY)
+    assert report.errors == [] and plan is not None
+    assert (plan.start, plan.end) == (_plan(root)["period"]["start"], _plan(root)["period"]["end"])
+    used = {i.target.qualifier for i in plan.indicators} - {None}
+    assert {"左右", "不低于"} <= used
+    for ind in plan.indicators:
+        if ind.target.qualifier:
+            assert plan.comparison(ind) == plan.qualifier(ind.target.qualifier).comparison
+    assert len(plan.chapters) >= 10 and not plan.chains
+    assert any(not ch.children for ch in plan.chapters) and any(ch.paragraphs for ch in plan.chapters)
+    assert plan.table.division.split("-")[0] != "3"
+
+
+@pytest.mark.skipif(not SECOND.is_dir(), reason="the second plan's fixture is not there")
+def test_the_second_plan_s_observations_stop_at_its_own_end_year(tmp_path: Path):
+    root = _second(tmp_path)
+    end = _plan(root)["period"]["end"]
+    first = yaml.safe_load((root / "data/observations.yaml").read_text(encoding="utf-8"))["observations"][0]
+    _edit(root, "observations.yaml", f"  year: {first['year']}\n", f"  year: {end + 1}\n")
+    report, _ = check(root / "data", root, today=dt.date(end + 2, 1, 1))
+    assert {(p.code, p.value) for p in report.errors} >= {("year-out-of-range", end + 1)}
+    assert all(f"{_plan(root)['period']['start']}—{end}" in p.format() for p in report.errors)

@@ -107,6 +107,9 @@ def test_the_button_is_reached_and_pressed_with_the_keyboard_and_draws_in_place(
         ".chart__image img"
     ).first.get_attribute("alt")
     assert pg.locator(".chart__status").first.inner_text().strip()  # the ready hint, in the page's language
+    pg.emulate_media(media="print")  # printed: the image, not the interactive layer or the button bar
+    assert pg.locator(".chart__image img").first.is_visible()
+    assert not pg.locator(".chart__live").first.is_visible() and not pg.locator(".chart__bar").first.is_visible()
     context.close()
 
 

@@ -20,6 +20,7 @@ import pytest
 from pydantic import BaseModel
 
 from plansite import models as m
+from plansite.facts import qualifiers
 from plansite.plan import Plan
 from plansite.render import Lang, annotate, page_url, relative_url
 from plansite.textformat import (
@@ -724,7 +725,7 @@ def _qualifier_text(plan, qualifier, code):
         return ""
     if isinstance(qualifier, m.Text):
         return qualifier.en if code == "en" else qualifier.zh
-    vocabulary = {**getattr(m, "DEFAULT_QUALIFIERS", {}), **(getattr(plan.meta, "qualifiers", None) or {})}
+    vocabulary = qualifiers(plan.meta)
     text = vocabulary[qualifier].text if qualifier in vocabulary else plan.ui.strings["qualifier." + qualifier]
     return text.en if code == "en" else text.zh
 
@@ -787,7 +788,7 @@ def test_every_stated_qualifier_stands_where_its_language_puts_it(plan):
 
 
 def test_every_qualifier_in_the_vocabulary_stands_where_it_says(plan):
-    vocabulary = {**getattr(m, "DEFAULT_QUALIFIERS", {}), **(getattr(plan.meta, "qualifiers", None) or {})}
+    vocabulary = qualifiers(plan.meta)
     for word, entry in vocabulary.items():
         for code in ("zh", "en"):
             lang = Lang(plan, code)
