@@ -7,14 +7,23 @@ import sys
 from pathlib import Path
 
 from . import paths
-from .check import check
+from .site import check_site
 from .schemas import stale_schemas, write_schemas
 from .stories import LANGS, check_stories
 
 
 def _language_folders(docs: Path) -> list[Path]:
     """docs/zh itself, or docs/ holding zh/ and en/."""
-    return [docs] if (docs / "updates").is_dir() else [docs / lang for lang in LANGS]
+    return [docs] if _story_folders(docs) else [docs / lang for lang in LANGS]
+
+
+def _story_folders(lang_dir: Path) -> list[tuple[str, Path]]:
+    """(plan folder, folder holding updates/) in one language folder: docs/zh/2021-2025/, or docs/zh/ itself for
+    one-plan data."""
+    here = [("", lang_dir)] if (lang_dir / "updates").is_dir() else []
+    if not lang_dir.is_dir():
+        return here
+    return here + [(p.name, p) for p in sorted(lang_dir.iterdir()) if (p / "updates").is_dir()]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,17 +61,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         data = args.data.resolve()
         root = Path.cwd() if data.is_relative_to(Path.cwd()) else data.parent
-        report, plan = check(data, root)
+        report, site = check_site(data, root)
         docs = [folder for d in args.docs or [data.parent / "docs"] for folder in _language_folders(d)]
-        missing = [d for d in args.docs or [] if not any((s / "updates").is_dir() for s in _language_folders(d))]
+        missing = [d for d in args.docs or [] if not any(_story_folders(s) for s in _language_folders(d))]
         if missing:
             print(
                 f"--docs {missing[0]}：其中没有 updates/ 文件夹（也没有 zh/updates/ 或 en/updates/）", file=sys.stderr
             )
             return 2
-        story_problems, stories = check_stories(docs, root, plan)
-        report.problems.extend(story_problems)
-        report.files_checked += stories
+        for lang_dir in docs:  # each plan's stories against that plan (without one when data/ has errors)
+            for folder, stories_dir in _story_folders(lang_dir):
+                plan = site.plans.get(folder) if site is not None else None
+                story_problems, stories = check_stories([stories_dir], root, plan)
+                report.problems.extend(story_problems)
+                report.files_checked += stories
         for p in report.problems:
             if p.severity == "error" or args.warnings:
                 print(p.github() if args.format == "github" else p.format())

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from plansite import paths
-from plansite.check import check
+from plansite.site import check_site
 from plansite.images import ChromiumMissing, render_images
 from plansite.outputs import site_address
 from plansite.render import Renderer
@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--site-url", default=None, help="画在图片上的网址 / site address drawn into images")
     args = parser.parse_args(argv)
 
-    report, plan = check(paths.DATA, paths.ROOT)
+    report, site = check_site(paths.DATA, paths.ROOT)
+    plan = site.current if site is not None else None  # the site's current plan (data/site.yaml)
     if plan is None:
         print("\n".join(p.format() for p in report.errors), file=sys.stderr)
         print(report.summary(), file=sys.stderr)
@@ -75,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             site_url = (
                 (args.site_url.rstrip("/") + ("/en/" if lang == "en" else "/")) if args.site_url else SITE_URL[lang]
             )
-            renderer = Renderer(plan, lang, site_url)
+            prefix = f"{site.settings.current}/" if site is not None and site.prefixed else ""
+            renderer = Renderer(plan, lang, site_url, prefix=prefix)  # the chart's page under the plan's prefix
             charts = [renderer.charts[c] for c in wanted]
             images = [f for f in args.format if f != "html"]
             if images:
