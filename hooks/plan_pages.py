@@ -29,7 +29,7 @@ from plansite.render import Renderer, alternate_url
 from plansite.sanitize import clean_story, is_story
 from plansite.searchindex import compact_search_index
 from plansite.share import qr_svg
-from plansite.site import phase
+from plansite.site import continuations, phase
 from plansite.stories import today_in_china
 from plansite.updates import UpdateError, expand_shortcodes, read_updates
 
@@ -62,6 +62,19 @@ def on_config(config):
             r.updates = read_updates(Path(config.docs_dir), folder)
     except UpdateError as e:
         raise PluginError(str(e)) from None
+    for folder, links in continuations(site).items():  # successive plans link up (indicator `continues`)
+        renderers[folder].related = {
+            ind_id: [
+                {
+                    "kind": kind,
+                    "plan": site.plans[other],
+                    "indicator": site.plans[other].indicator(other_id),
+                    "path": f"{other}/indicators/{other_id}.md",
+                }
+                for kind, other, other_id in items
+            ]
+            for ind_id, items in links.items()
+        }
     renderer = renderers[site.settings.current]
     plan = renderer.plan
     config["nav"] = site_nav(renderer, renderers)

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from . import paths
-from .site import check_site
 from .schemas import stale_schemas, write_schemas
+from .site import check_site
 from .stories import LANGS, check_stories
 
 

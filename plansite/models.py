@@ -306,6 +306,15 @@ class StatedValue(Model):
     """How this value relates to the indicator's definition."""
 
 
+class Continues(Model):
+    """The same indicator in an earlier plan of this site (高新技术企业 2026–2030 continuing 2021–2025)."""
+
+    plan: Id
+    """The earlier plan's folder (data/<plan>/, listed in data/site.yaml)."""
+    indicator: Id
+    """The indicator's id in that plan."""
+
+
 class Target(Model):
     """The target of an indicator (for the plan's end year)."""
 
@@ -371,6 +380,8 @@ class Indicator(Model):
     """Editorial note on the definition or the table."""
     expected_sources: list[Text] = []
     """Kinds of publication that usually report this indicator (统计公报, 政府工作报告, 科技局 reports …)."""
+    continues: Continues | None = None
+    """The indicator this one continues in an earlier plan of the site: both pages link to each other."""
 
 
 class NumberingGap(Model):

@@ -358,6 +358,11 @@ _CODES = [
         "plans 中的每一项都是 data/ 下一个规划文件夹的名字（也是它的网址前缀，例如 2021-2025）：检查拼写，或先建好这个文件夹。",
     ),
     Code(
+        "continues-unknown",
+        "continues 指向的规划或指标不存在",
+        "continues 写前一个规划的文件夹名（plan，须在 data/site.yaml 的 plans 中，且早于本规划）和那个规划中同一指标的 id（indicator）。",
+    ),
+    Code(
         "site-plan-unknown",
         "site.yaml 指向了 plans 中没有的规划",
         "current（首页突出显示的规划）和 legacy_plan（旧网址转到的规划）必须是 plans 列出的文件夹之一。",

@@ -297,6 +297,8 @@ class Renderer:
         self.prefixes = prefixes or ((prefix,) if prefix else ())  # every plan's on this site: their paths stay
         self.edit_base = edit_base
         self.updates: list = []  # stories in docs/<lang>/updates/ (plansite.updates.Update), newest first
+        # indicator id -> the same indicator in other plans of the site: [{kind: from|to, plan, indicator, path}]
+        self.related: dict[str, list[dict]] = {}
         self.lang = Lang(plan, lang)
         self.lang.glossary = self.place("glossary/index.md")
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
@@ -329,6 +331,7 @@ class Renderer:
             ed=lambda text: editorial(text, self.lang),
             heading=heading,
             embed_code=self.embed_code,
+            related=lambda ind_id: self.related.get(ind_id, []),
         )
 
     def place(self, path: str) -> str:
@@ -408,6 +411,7 @@ class Renderer:
         return {
             "ui": {key: self.lang.plain(text) for key, text in self.plan.ui.strings.items()},
             "newest_data": str(newest_data_date(self.plan)),
+            "plan_prefix": self.prefix,  # the current plan's address prefix (the 404 page links into it)
             "hreflang": {
                 "this": HTML_LANG[lang],
                 "other": HTML_LANG["en" if lang == "zh" else "zh"],

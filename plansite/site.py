@@ -71,7 +71,8 @@ def check_site(
     root = root or data_dir.parent
     if not is_site(data_dir):
         report, plan = check(data_dir, root, today, rules)
-        if plan is None:
+        report.problems += _continues_problems({"": plan} if plan else {}, root)  # no earlier plan in one-plan data
+        if plan is None or report.errors:
             return report, None
         return report, Site(m.SiteSettings.model_construct(plans=[""], current="", legacy_plan=None), {"": plan})
     report = Report()
@@ -110,11 +111,59 @@ def check_site(
             if value is not None and value not in settings.plans:
                 line, col = doc.where((key,))
                 report.problems.append(Problem("site-plan-unknown", doc.file, line, col, key, value))
+        report.problems += _continues_problems(plans, root)
     unique = {(p.file, p.line, p.column, p.code, p.detail): p for p in report.problems}  # ui.yaml, once per plan
     report.problems = sorted(unique.values(), key=lambda p: (p.file, p.line, p.column, p.code))
     if report.errors or settings is None:
         return report, None
     return report, Site(settings, plans)
+
+
+def _continues_problems(plans: dict[str, Plan], root: Path) -> list[Problem]:
+    """Each indicator's `continues` names an earlier plan of the site and an indicator it has."""
+    out = []
+    for plan in plans.values():
+        path = plan.files.get("indicators")
+        doc = None
+        for i, ind in enumerate(plan.indicators):
+            link = ind.continues
+            if link is None:
+                continue
+            earlier = plans.get(link.plan)
+            if (
+                earlier is not None
+                and earlier is not plan
+                and earlier.meta.period.end <= plan.meta.period.start
+                and any(x.id == link.indicator for x in earlier.indicators)
+            ):
+                continue
+            if doc is None and path:
+                doc, _ = load_yaml(root / path, path)
+            line, col = doc.where(("indicators", i, "continues")) if doc is not None else (0, 0)
+            out.append(
+                Problem(
+                    "continues-unknown",
+                    path or "",
+                    line,
+                    col,
+                    f"indicators[{i}].continues",
+                    f"{link.plan}/{link.indicator}",
+                    detail="没有这个更早的规划" if earlier is None or earlier is plan else "那个规划中没有这个指标",
+                )
+            )
+    return out
+
+
+def continuations(site: Site) -> dict[str, dict[str, list[tuple[str, str, str]]]]:
+    """For each plan folder: indicator id -> [(kind "from" or "to", other plan's folder, other indicator id)]."""
+    out: dict[str, dict[str, list[tuple[str, str, str]]]] = {folder: {} for folder in site.plans}
+    for folder, plan in site.plans.items():
+        for ind in plan.indicators:
+            if ind.continues is not None and ind.continues.plan in site.plans:
+                out[folder].setdefault(ind.id, []).append(("from", ind.continues.plan, ind.continues.indicator))
+                later = out[ind.continues.plan].setdefault(ind.continues.indicator, [])
+                later.append(("to", folder, ind.id))
+    return out
 
 
 def load_site(data_dir: Path, root: Path | None = None) -> Site:

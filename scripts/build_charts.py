@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 
 from plansite import paths
-from plansite.site import check_site
 from plansite.images import ChromiumMissing, render_images
 from plansite.outputs import site_address
 from plansite.render import Renderer
+from plansite.site import check_site
 
 # The same addresses the site is built with (mkdocs.yml reads SITE_URL and SITE_URL_EN too).
 CACHE = Path(os.environ.get("PLANSITE_CACHE", paths.ROOT / ".cache" / "charts"))  # images by figure content

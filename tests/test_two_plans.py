@@ -30,6 +30,7 @@ def two_plan_project(tmp: Path) -> tuple[Path, Path]:
     data, docs = tmp / "data", tmp / "docs"
     shutil.copytree(paths.DATA, data)
     shutil.copytree(SECOND / "data", data / SECOND_FOLDER)
+    link_first_indicator(data / SECOND_FOLDER / "indicators.yaml", data / current_folder() / "indicators.yaml")
     settings = yaml.safe_load((data / "site.yaml").read_text(encoding="utf-8"))
     settings["plans"] = [SECOND_FOLDER, *settings["plans"]]
     settings["current"] = SECOND_FOLDER
@@ -40,6 +41,22 @@ def two_plan_project(tmp: Path) -> tuple[Path, Path]:
         if stories.exists():
             shutil.copytree(stories, docs / lang / SECOND_FOLDER / "updates")
     return data, docs
+
+
+def link_first_indicator(later: Path, earlier: Path) -> tuple[str, str]:
+    """Let the later plan's first indicator continue the earlier plan's one of the same id (else its first)."""
+    later_ids = [i["id"] for i in yaml.safe_load(later.read_text(encoding="utf-8"))["indicators"]]
+    earlier_ids = [i["id"] for i in yaml.safe_load(earlier.read_text(encoding="utf-8"))["indicators"]]
+    mine = later_ids[0]
+    theirs = mine if mine in earlier_ids else earlier_ids[0]
+    text = later.read_text(encoding="utf-8")
+    line = f"- id: {mine}\n"
+    assert line in text
+    later.write_text(
+        text.replace(line, f"{line}  continues: {{plan: {current_folder()}, indicator: {theirs}}}\n", 1),
+        encoding="utf-8",
+    )
+    return mine, theirs
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +148,19 @@ def test_the_real_plan_keeps_its_old_addresses_in_a_two_plan_site(two_plans):
     old = (site / "indicators" / "index.html").read_text(encoding="utf-8")
     assert f"{legacy}/indicators/" in old and 'http-equiv="refresh"' in old
     assert legacy == current_folder() or (site / legacy / "index.html").is_file()
+
+
+def test_an_indicator_and_its_predecessor_link_to_each_other(two_plans):
+    site, checked = two_plans
+    later = checked.plans[SECOND_FOLDER]
+    ind = next(i for i in later.indicators if i.continues is not None)
+    earlier = checked.plans[ind.continues.plan]
+    for lang in ("", "en/"):
+        page = (site / lang / SECOND_FOLDER / "indicators" / ind.id / "index.html").read_text(encoding="utf-8")
+        back = f'href="../../../{ind.continues.plan}/indicators/{ind.continues.indicator}/"'
+        assert back in page, lang
+        assert str(earlier.meta.period.start) in page.split(back)[0].rsplit("indicator-continues", 1)[1]
+        old = (site / lang / ind.continues.plan / "indicators" / ind.continues.indicator / "index.html").read_text(
+            encoding="utf-8"
+        )
+        assert f'href="../../../{SECOND_FOLDER}/indicators/{ind.id}/"' in old, lang

@@ -283,6 +283,7 @@ def families() -> dict[str, tuple[str, ...]]:
         "status.": tuple(ORDER),
         "status.reason.": STATUS_REASONS,
         "landing.phase.": PHASES,
+        "ind.continues.": ("from", "to"),
         "stage.": m.PROJECT_STAGES + m.MILESTONE_STAGES,
         # the qualifier vocabulary words its own keys (plansite.plan.build adds qualifier.<word> to the ui strings
         # from m.DEFAULT_QUALIFIERS and plan.yaml qualifiers): ui.yaml may override one, and need not have any
