@@ -15,10 +15,10 @@ import plotly.graph_objects as go
 
 from . import models as m
 from . import wording
-from .units import in_indicator_unit
 from .escape import plotly_text as pt
 from .plan import Plan
 from .status import indicator_status
+from .units import in_indicator_unit
 
 # Trace types in the vendored plotly.js basic bundle; any other renders as empty axes, so it is refused.
 SUPPORTED_TRACES = frozenset({"scatter", "bar", "pie"})
