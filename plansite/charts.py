@@ -15,10 +15,10 @@ import plotly.graph_objects as go
 
 from . import models as m
 from . import wording
-from .units import in_indicator_unit
 from .escape import plotly_text as pt
 from .plan import Plan
 from .status import indicator_status
+from .units import in_indicator_unit
 
 # Trace types in the vendored plotly.js basic bundle; any other renders as empty axes, so it is refused.
 SUPPORTED_TRACES = frozenset({"scatter", "bar", "pie"})
@@ -105,9 +105,10 @@ def check_traces(fig: go.Figure) -> go.Figure:
 class _Words:
     def __init__(self, plan: Plan, lang: str):
         self.plan, self.lang = plan, lang
+        self.facts = wording.plan_facts(plan, lang)  # {target_year}, {plan_title} … filled in every string
 
     def __call__(self, key: str, **fill) -> str:
-        return wording.fill(wording.pick(self.plan.ui.strings[key], self.lang), fill)
+        return wording.ui_text(self.plan, key, self.lang, self.facts, **fill)
 
     def text(self, t: m.Text | None) -> str:
         return wording.pick(t, self.lang)
@@ -360,10 +361,8 @@ def chains_chart(plan: Plan, lang: str) -> Chart:
 
 
 def all_charts(plan: Plan, lang: str) -> list[Chart]:
-    return [indicator_chart(plan, ind, lang) for ind in plan.indicators] + [
-        overview_chart(plan, lang),
-        chains_chart(plan, lang),
-    ]
+    chains = [chains_chart(plan, lang)] if plan.chains else []  # a plan without industry chains has no chains chart
+    return [indicator_chart(plan, ind, lang) for ind in plan.indicators] + [overview_chart(plan, lang), *chains]
 
 
 def image_figure(chart: Chart, site_address: str) -> go.Figure:

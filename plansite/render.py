@@ -6,6 +6,7 @@ explicitly; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -26,10 +27,10 @@ from .status import ICON as STATUS_ICON
 from .status import ORDER as STATUS_ORDER
 from .status import headline, indicator_status, project_stage_counts
 from .textformat import full_width, heading, number, rendering_core
-from .wording import fill, has_english, pick
+from .wording import from_zh_numeral, has_english, pick, plan_facts, ui_text
 
 LANGS = ("zh", "en")
-_CN_DIGITS = str.maketrans("一二三四五六七八九", "123456789")
+_CN_NUMERAL = re.compile("[一二三四五六七八九十]+")
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 
 
@@ -96,9 +97,19 @@ class Lang:
             else None
         )
 
+    @functools.cached_property
+    def facts(self) -> dict[str, str]:
+        """{target_year}, {plan_short} … for the chrome strings (read when first needed: amounts need no plan facts)."""
+        return plan_facts(self.plan, self.code)
+
     def t(self, key: str, **values) -> str:
-        """A chrome string (data/ui.yaml), its {placeholders} filled from values: t("home.projects", n=5)."""
-        return fill(self.plain(self.plan.ui.strings[key]), values)
+        """A chrome string (data/ui.yaml), its {placeholders} filled from values and the plan's facts.
+
+        t("home.projects", n=5); {target_year}, {plan_short} … come from the data (wording.plan_facts).
+        """
+        text = self.plan.ui.strings[key]
+        self.plain(text)  # marks the page pending when the string has no English
+        return ui_text(self.plan, key, self.code, self.facts, **values)
 
     def plain(self, text: m.Text | None, source: bool = False) -> str:
         """Text for places where no markup may go (titles, attributes)."""
@@ -129,10 +140,11 @@ class Lang:
         return Markup("").join(out)
 
     def label(self, number_label: str) -> str:
-        """A printed number label: （一） in Chinese, (1) in English; 三、 -> 3."""
+        """A printed number label: （一） in Chinese, (1) in English; 三、 -> 3., 十一、 -> 11., 二十 -> 20."""
         if self.code == "zh":
             return full_width(number_label)
-        return number_label.translate(_CN_DIGITS).replace("、", ".") + " "
+        arabic = _CN_NUMERAL.sub(lambda m: str(from_zh_numeral(m.group(0))), number_label)
+        return arabic.replace("、", ".") + " "
 
     def amount(self, value, unit: m.Text | None, qualifier: m.Text | str | None = None) -> str:
         """A value with its unit for readers: 18,572万元 in Chinese, CNY 185.72 million in English (exact conversion).
@@ -409,7 +421,7 @@ class Renderer:
         lang = self.lang.code
         _other, other_root = alternate_url(self.site_url, lang, "", absolute=True)
         return {
-            "ui": {key: self.lang.plain(text) for key, text in self.plan.ui.strings.items()},
+            "ui": {key: self.lang.t(key) for key in self.plan.ui.strings},
             "newest_data": str(newest_data_date(self.plan)),
             "plan_prefix": self.prefix,  # the current plan's address prefix (the 404 page links into it)
             "hreflang": {
@@ -427,12 +439,16 @@ class Renderer:
     def pages(self) -> list[Page]:
         p = self.plan
         out = [self._render("index.md", "home.md.j2"), self._render("plan/index.md", "plan_index.md.j2")]
-        for chapter, section in p.sections():
-            out.append(self._render(f"plan/{section.id}.md", "plan_section.md.j2", chapter=chapter, section=section))
+        for chapter, unit in p.page_units():
+            if unit is chapter:
+                out.append(self._render(f"plan/{chapter.id}.md", "plan_chapter.md.j2", chapter=chapter))
+            else:
+                out.append(self._render(f"plan/{unit.id}.md", "plan_section.md.j2", chapter=chapter, section=unit))
         out.append(self._render("indicators/index.md", "indicators_index.md.j2"))
         for ind in p.indicators:
             out.append(self._render(f"indicators/{ind.id}.md", "indicator.md.j2", ind=ind))
-        out.append(self._render("industries/index.md", "industries_index.md.j2"))
+        if p.chains:  # a plan without industry chains has no industries section
+            out.append(self._render("industries/index.md", "industries_index.md.j2"))
         for chain in p.chains:
             out.append(self._render(f"industries/{chain.id}.md", "chain.md.j2", chain=chain))
         for name in ("commitments", "glossary", "sources", "notes"):
@@ -469,21 +485,28 @@ class Renderer:
         def t(key: str) -> Markup:
             return nav_title(self.lang.t(key))
 
+        def entry(division: m.Division) -> dict:
+            return {
+                nav_title(self.lang.label(division.number) + self.lang.plain(division.title)): at(f"plan/{division.id}.md")
+            }
+
         plan_nav: list = [{t("nav.plan.contents"): at("plan/index.md")}]
         for chapter in p.chapters:
-            plan_nav.append(
-                {
-                    nav_title(self.lang.plain(chapter.title)): [
-                        {nav_title(self.lang.label(sec.number) + self.lang.plain(sec.title)): at(f"plan/{sec.id}.md")}
-                        for sec in chapter.children
-                    ]
-                }
-            )
+            if not chapter.children:  # a chapter without sections is one page, not an empty group
+                plan_nav.append({nav_title(self.lang.plain(chapter.title)): at(f"plan/{chapter.id}.md")})
+                continue
+            own = [entry(chapter)] if p.chapter_has_page(chapter) else []
+            plan_nav.append({nav_title(self.lang.plain(chapter.title)): own + [entry(sec) for sec in chapter.children]})
+        industries = (
+            [{t("nav.industries"): [at("industries/index.md")] + [at(f"industries/{c.id}.md") for c in p.chains]}]
+            if p.chains
+            else []
+        )
         return [
             {t("nav.home"): at("index.md")},
             {t("nav.plan"): plan_nav},
             {t("nav.indicators"): [at("indicators/index.md")] + [at(f"indicators/{i.id}.md") for i in p.indicators]},
-            {t("nav.industries"): [at("industries/index.md")] + [at(f"industries/{c.id}.md") for c in p.chains]},
+            *industries,
             {t("nav.progress"): [at("progress/index.md"), at("data-gaps/index.md")]},
             {t("nav.commitments"): at("commitments/index.md")},
             {t("nav.updates"): [at("updates/index.md")] + [u.path for u in self.updates]},

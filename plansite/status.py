@@ -20,9 +20,9 @@ from decimal import Decimal
 from typing import Literal
 
 from . import models as m
-from .units import in_indicator_unit
 from .plan import Plan
 from .textformat import number
+from .units import in_indicator_unit
 
 StatusCode = Literal["met", "ahead", "on-track", "behind", "no-data"]
 ORDER: tuple[StatusCode, ...] = ("met", "ahead", "on-track", "behind", "no-data")

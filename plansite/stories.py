@@ -21,19 +21,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .problems import Problem, rel
+from .wording import PLAN_FACTS
 from .yamlsource import parse_yaml_text
 
 if TYPE_CHECKING:
     from .plan import Plan
 
-KINDS = ("value", "target", "chart")
+KINDS = ("value", "target", "chart", "plan")
 FIELDS = ("title", "date", "description")
 REQUIRED = ("title", "date")
 # Chart ids besides the indicators' own (plansite/charts.py all_charts; a test keeps the two equal).
 EXTRA_CHARTS = ("overview", "projects-by-chain")
 LANGS = ("zh", "en")
 
-SHORTCODE = re.compile(r"\[\[(value|target|chart):([a-z0-9-]+)\]\]")
+SHORTCODE = re.compile(r"\[\[(value|target|chart|plan):([a-z0-9-]+)\]\]")
+# [[plan:target-year]] names a plan fact (plansite.wording.PLAN_FACTS, with - for _): the same in every plan.
+PLAN_FACT_IDS = frozenset(name.replace("_", "-") for name in PLAN_FACTS)
 # Anything that looks like a shortcode: either bracket width, either colon, any case, spaces inside.
 _NEAR = re.compile(
     r"[\[［【]{2}[ \t　]*([A-Za-zＡ-Ｚａ-ｚ]+)[ \t　]*([:：])[ \t　]*([^\[\]［］【】\n]{0,100}?)[ \t　]*[\]］】]{1,2}"
@@ -128,9 +131,12 @@ class Known:
     @classmethod
     def of(cls, plan: Plan) -> Known:
         ids = frozenset(i.id for i in plan.indicators)
-        return cls(ids, ids | frozenset(EXTRA_CHARTS))
+        extra = [c for c in EXTRA_CHARTS if c != "projects-by-chain" or plan.chains]  # as charts.all_charts
+        return cls(ids, ids | frozenset(extra))
 
     def ids(self, kind: str) -> frozenset[str]:
+        if kind == "plan":
+            return PLAN_FACT_IDS
         return self.charts if kind == "chart" else self.indicators
 
 

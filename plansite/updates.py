@@ -6,6 +6,8 @@ a live value or chart from data/:
   [[target:high-tech-enterprises]]  the 2025 target, with its qualifier
   (values are written as on the pages: grouped digits, 18,572万元 / CNY 185.72 million; Lang.amount)
   [[chart:high-tech-enterprises]]   the indicator's chart (also: overview, projects-by-chain)
+  [[plan:target-year]]              a fact of the plan (title, period, counts …: plansite.wording.PLAN_FACTS,
+                                    written with - for _), so hand-written pages (about, contribute) name no plan
 The checker (plansite/stories.py, run by `python -m plansite check` and before the build) refuses every
 story it cannot publish; this module assumes checked input, but still raises only UpdateError.
 """
@@ -19,9 +21,10 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from .escape import md_heading
 from .problems import ERROR
 from .render import Renderer
-from .stories import SHORTCODE, code_spans, split_story, story_files
+from .stories import PLAN_FACT_IDS, SHORTCODE, code_spans, split_story, story_files
 from .yamlsource import parse_yaml_text
 
 __all__ = ["SHORTCODE", "Update", "UpdateError", "expand_shortcodes", "read_updates", "rss"]
@@ -74,13 +77,15 @@ def expand_shortcodes(markdown: str, renderer: Renderer, page_path: str, source:
 
     def replace(match: re.Match) -> str:
         kind, ident = match.group(1), match.group(2)
-        known = renderer.charts if kind == "chart" else ids
+        known = renderer.charts if kind == "chart" else PLAN_FACT_IDS if kind == "plan" else ids
         if ident not in known:
             line = markdown.count("\n", 0, match.start()) + first_line
             raise UpdateError(
                 f"{source}:{line}: 短代码 {match.group(0)} 中的 id“{ident}”不存在 / unknown id in "
                 f"shortcode; 可用的 id 见 data/indicators.yaml"
             )
+        if kind == "plan":  # plain text in Markdown: every character Markdown could read is a reference
+            return str(md_heading(lang.facts[ident.replace("-", "_")]))
         if kind == "chart":
             renderer.current = page_path
             return "\n\n" + renderer.env.get_template("_chart.md.j2").render(chart=renderer.charts[ident]) + "\n\n"

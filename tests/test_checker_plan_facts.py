@@ -306,3 +306,17 @@ def test_the_second_plan_s_observations_stop_at_its_own_end_year(tmp_path: Path)
     report, _ = check(root / "data", root, today=dt.date(end + 2, 1, 1))
     assert {(p.code, p.value) for p in report.errors} >= {("year-out-of-range", end + 1)}
     assert all(f"{_plan(root)['period']['start']}—{end}" in p.format() for p in report.errors)
+
+
+def test_a_chain_or_table_may_point_at_a_chapter_that_has_a_page_of_its_own(root: Path):
+    """Issue 11: a chapter without sections is its own page, so a chain's or the table's division may be it;
+    a chapter split into sections with no text of its own has no page, and stays refused."""
+    (root / "data/plan/chapter-2.yaml").write_text(
+        'id: "2"\nnumber: 二、\ntitle: {zh: 没有节的章, en: ""}\nparagraphs:\n- id: 2-p1\n  text: {zh: 一段。, en: ""}\n',
+        encoding="utf-8",
+    )
+    _edit(root, "industries/example-chain.yaml", "division: 1-1-1", 'division: "2"')
+    report, plan = _run(root)
+    assert report.errors == [] and plan is not None and plan.section_of("2").id == "2"
+    _edit(root, "industries/example-chain.yaml", 'division: "2"', 'division: "1"')
+    assert {p.code for p in _run(root)[0].errors} == {"division-not-in-section"}

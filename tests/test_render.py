@@ -122,7 +122,7 @@ def test_project_anchors_and_indicator_links_point_at_generated_pages(pages, pla
     for chain in plan.chains:
         md = pages["zh"][f"industries/{chain.id}.md"]
         for p in chain.projects:
-            assert f'<tr id="project-{p.number}">' in md
+            assert f'id="project-{p.number}"' in md  # the anchor other pages link to (a project card)
 
 
 def test_nav_lists_only_pages_that_exist(pages, plan):
@@ -186,3 +186,46 @@ def test_indicator_page_puts_the_target_qualifier_where_the_language_puts_it(pla
     renderer = Renderer(plan, lang)
     page = renderer._render("indicators/x.md", "indicator.md.j2", ind=ind)
     assert expected in page.markdown
+
+
+def _anchors(md: str) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', md)) | set(re.findall(r"\{#([a-z0-9-]+)\}", md))
+
+
+@pytest.mark.parametrize("as_section", [False, True])
+def test_a_chain_page_shows_its_own_plan_text_and_every_plan_link_lands_on_an_anchor(plan, as_section):
+    """The chain's division paragraphs are on its page; its links into the plan name anchors that exist.
+
+    as_section: the chain's division is a whole section with paragraphs of its own (the page itself: no #d<id>
+    heading anchor exists there).
+    """
+    import dataclasses
+
+    real = plan.chains[0]
+    division = next(sec.id for _, sec in plan.sections() if sec.paragraphs) if as_section else real.division
+    chain = real.model_copy(update={"division": division})
+    p = dataclasses.replace(plan, chains=(chain, *plan.chains[1:]))
+    renderer = Renderer(p, "zh")
+    pages = {pg.path: pg.markdown for pg in renderer.pages()}
+    md = pages[f"industries/{chain.id}.md"]
+    div = p.division(division)
+    for para in div.paragraphs + [x for sub in div.children for x in sub.paragraphs]:
+        assert f'id="chain-{para.id.rsplit("-", 1)[1]}"' in md, para.id
+    links = re.findall(r'href="\.\./\.\./plan/([^/"]+)/(?:#([^"]*))?"', md)
+    assert links
+    for page_id, anchor in links:
+        assert not anchor or anchor in _anchors(pages[f"plan/{page_id}.md"]), (page_id, anchor)
+
+
+def test_chrome_strings_are_filled_with_the_plans_own_facts(plan):
+    from plansite.wording import plan_facts
+
+    zh, en = Lang(plan, "zh"), Lang(plan, "en")
+    assert zh.t("ind.target") == f"{plan.meta.period.end}年目标值"
+    assert en.t("ind.baseline") == f"{plan.meta.baseline_year} value"
+    facts = plan_facts(plan, "zh")
+    assert facts["indicator_count"] == str(len(plan.indicators))
+    assert facts["project_count"] == str(sum(len(c.projects) for c in plan.chains))
+    assert zh.t("home.chains").startswith(facts["chain_count_word"])
+    assert zh.t("ind.gap", n=7) == zh.t("ind.gap", n=7, target_year="x")  # a value never changes another name
+    assert zh.t("ind.target", target_year="2099") == "2099年目标值"  # values win over facts

@@ -30,12 +30,15 @@ from plansite.status import (
 from .conftest import MINIMAL
 
 # A SYNTHETIC five-year period for the rule on plain numbers (the rule takes the period from the plan).
-P = {"start": 2020, "end": 2025}
+START, END = 2020, 2025
 
 
 def test_expected_path_is_the_straight_line_from_baseline_to_target():
-    assert expected_value(40, 90, 2020, **P) == 40 and expected_value(40, 90, 2025, **P) == 90
-    assert expected_value(40, 90, 2023, **P) == pytest.approx(70)
+    assert (
+        expected_value(40, 90, 2020, start=START, end=END) == 40
+        and expected_value(40, 90, 2025, start=START, end=END) == 90
+    )
+    assert expected_value(40, 90, 2023, start=START, end=END) == pytest.approx(70)
 
 
 @pytest.mark.parametrize(
@@ -50,22 +53,22 @@ def test_expected_path_is_the_straight_line_from_baseline_to_target():
     ],
 )
 def test_each_status_for_higher_is_better(value, code):
-    assert assess(40, 90, 2023, value, 0.1, **P).code == code
+    assert assess(40, 90, 2023, value, 0.1, start=START, end=END).code == code
 
 
 @pytest.mark.parametrize("value,code", [(10, "met"), (15, "ahead"), (19, "on-track"), (23, "behind")])
 def test_lower_is_better_is_mirrored(value, code):
     # 30 -> 10 by 2025: expected 18 in 2023
-    assert assess(30, 10, 2023, value, 0.1, direction="lower", **P).code == code
+    assert assess(30, 10, 2023, value, 0.1, direction="lower", start=START, end=END).code == code
 
 
 def test_missing_baseline_or_value_gives_no_data():
-    assert assess(None, 90, 2023, 70, 0.1, **P).code == "no-data"
-    assert assess(40, 90, 2023, None, 0.1, **P).reason == "none"
+    assert assess(None, 90, 2023, 70, 0.1, start=START, end=END).code == "no-data"
+    assert assess(40, 90, 2023, None, 0.1, start=START, end=END).reason == "none"
 
 
 def test_inputs_are_kept_for_the_explanation():
-    s = assess(40, 90, 2023, 60, 0.1, **P)
+    s = assess(40, 90, 2023, 60, 0.1, start=START, end=END)
     assert s.gap is not None
     assert (s.expected, round(s.gap, 3), s.tolerance, s.year, s.value) == (70, -0.2, 0.1, 2023, 60)
 
@@ -113,9 +116,9 @@ def test_project_stage_counts_cover_every_project_once(plan):
 
 
 def test_the_expected_path_on_other_periods_and_years():
-    assert expected_value(0, 100, 2021, **P) == 20
-    assert expected_value(0, 100, 2024, **P) == 80
-    assert expected_value(30, 10, 2022, **P) == 22  # falling: 30 − 20·2/5
+    assert expected_value(0, 100, 2021, start=START, end=END) == 20
+    assert expected_value(0, 100, 2024, start=START, end=END) == 80
+    assert expected_value(30, 10, 2022, start=START, end=END) == 22  # falling: 30 − 20·2/5
     assert expected_value(0, 100, 2022, start=2020, end=2030) == 20  # a ten-year period
     assert expected_value(10, 20, 2021, start=2021, end=2023) == 10  # the start year is the baseline
 
@@ -135,7 +138,7 @@ def test_the_expected_path_on_other_periods_and_years():
     ],
 )
 def test_each_boundary_for_higher_is_better(value, code, gap):
-    s = assess(0, 100, 2023, value, 0.1, **P)
+    s = assess(0, 100, 2023, value, 0.1, start=START, end=END)
     assert s.code == code
     assert s.expected == 60
     assert (s.gap is None) if gap is None else (s.gap == pytest.approx(gap, abs=1e-12))
@@ -155,20 +158,22 @@ def test_each_boundary_for_higher_is_better(value, code, gap):
     ],
 )
 def test_each_boundary_for_lower_is_better(value, code, gap):
-    s = assess(30, 10, 2023, value, 0.1, direction="lower", **P)
+    s = assess(30, 10, 2023, value, 0.1, direction="lower", start=START, end=END)
     assert s.code == code
     assert s.expected == 18
     assert (s.gap is None) if gap is None else (s.gap == pytest.approx(gap, abs=1e-12))
 
 
 def test_a_wider_tolerance_moves_the_boundaries():
-    assert assess(0, 100, 2023, 80, 0.2, **P).code == "on-track"  # gap 0.2 = τ
-    assert assess(0, 100, 2023, 81, 0.2, **P).code == "ahead"
-    assert assess(0, 100, 2023, 40, 0.2, **P).code == "on-track"
-    assert assess(0, 100, 2023, 39, 0.2, **P).code == "behind"
-    assert assess(0, 100, 2023, 61, 0, **P).code == "ahead"  # τ = 0: only exactly on the path is on track
-    assert assess(0, 100, 2023, 60, 0, **P).code == "on-track"
-    assert assess(0, 100, 2023, 59, 0, **P).code == "behind"
+    assert assess(0, 100, 2023, 80, 0.2, start=START, end=END).code == "on-track"  # gap 0.2 = τ
+    assert assess(0, 100, 2023, 81, 0.2, start=START, end=END).code == "ahead"
+    assert assess(0, 100, 2023, 40, 0.2, start=START, end=END).code == "on-track"
+    assert assess(0, 100, 2023, 39, 0.2, start=START, end=END).code == "behind"
+    assert (
+        assess(0, 100, 2023, 61, 0, start=START, end=END).code == "ahead"
+    )  # τ = 0: only exactly on the path is on track
+    assert assess(0, 100, 2023, 60, 0, start=START, end=END).code == "on-track"
+    assert assess(0, 100, 2023, 59, 0, start=START, end=END).code == "behind"
 
 
 def test_the_rule_uses_the_indicators_own_period():
@@ -180,8 +185,8 @@ def test_the_rule_uses_the_indicators_own_period():
 
 def test_a_target_equal_to_the_baseline_is_met_at_it_and_on_track_below_it():
     # no distance to divide by: the gap is taken as 0 rather than dividing by zero
-    assert assess(50, 50, 2023, 50, 0.1, **P).code == "met"
-    s = assess(50, 50, 2023, 40, 0.1, **P)
+    assert assess(50, 50, 2023, 50, 0.1, start=START, end=END).code == "met"
+    s = assess(50, 50, 2023, 40, 0.1, start=START, end=END)
     assert (s.code, s.gap) == ("on-track", 0.0)
 
 
@@ -196,7 +201,7 @@ def test_a_target_equal_to_the_baseline_is_met_at_it_and_on_track_below_it():
     ],
 )
 def test_missing_inputs_give_no_data_with_the_reason(baseline, target, value, reason):
-    s = assess(baseline, target, 2023, value, 0.15, **P)
+    s = assess(baseline, target, 2023, value, 0.15, start=START, end=END)
     assert (s.code, s.reason, s.expected, s.gap, s.tolerance) == ("no-data", reason, None, None, 0.15)
     if value is not None:
         assert (s.year, s.value) == (2023, value)
@@ -205,7 +210,7 @@ def test_missing_inputs_give_no_data_with_the_reason(baseline, target, value, re
 
 
 def test_a_met_status_keeps_its_inputs_but_has_no_gap():
-    s = assess(40, 90, 2024, 95, 0.1, **P)
+    s = assess(40, 90, 2024, 95, 0.1, start=START, end=END)
     assert (s.code, s.year, s.value, s.expected, s.gap, s.tolerance, s.reason) == ("met", 2024, 95, 80, None, 0.1, "")
 
 

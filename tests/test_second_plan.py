@@ -1,0 +1,251 @@
+"""A second, deliberately different plan (tests/fixtures/second-plan, SYNTHETIC) renders with the site's own wording.
+
+The fixture has no ui.yaml, about.md or contribute.md of its own: the site's are copied beside it, so these tests
+also prove that the wording and the hand-written pages name no fact of the Tianmen plan. Expected values are
+read from the fixture's data (its Plan) and from the real data (the `plan` fixture), never written here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from plansite import paths
+from plansite.check import load_plan
+from plansite.plan import Plan
+from plansite.render import Lang, Renderer
+from plansite.stories import check_stories
+from plansite.wording import from_zh_numeral, plan_facts, zh_numeral
+
+from .conftest import FIXTURES, mkdocs_build
+
+SECOND = FIXTURES / "second-plan"
+
+
+def assemble(tmp: Path) -> Path:
+    """The second plan as a project folder: its data and stories, and the site's own wording and pages."""
+    root = tmp / "second-plan"
+    shutil.copytree(SECOND, root)
+    shutil.copy(paths.DATA / "ui.yaml", root / "data" / "ui.yaml")
+    for lang in ("zh", "en"):
+        for page in ("about.md", "contribute.md"):
+            shutil.copy(paths.ROOT / "docs" / lang / page, root / "docs" / lang / page)
+    return root
+
+
+@pytest.fixture(scope="module")
+def second_root(tmp_path_factory) -> Path:
+    return assemble(tmp_path_factory.mktemp("second"))
+
+
+@pytest.fixture(scope="module")
+def second(second_root) -> Plan:
+    return load_plan(second_root / "data", second_root)
+
+
+@pytest.fixture(scope="module")
+def second_pages(second) -> dict[str, dict[str, str]]:
+    return {lang: {p.path: p.markdown for p in Renderer(second, lang).pages()} for lang in ("zh", "en")}
+
+
+def tianmen_facts(plan: Plan) -> list[str]:
+    """Texts that name the Tianmen plan: its title, issuer, period, baseline and counts (from data/, not literals)."""
+    zh, en = plan_facts(plan, "zh"), plan_facts(plan, "en")
+    return [
+        plan.meta.title.zh,
+        plan.meta.title.en,
+        plan.meta.issuer.zh,
+        plan.meta.issuer.en,
+        zh["period"],
+        en["period"],
+        f"{plan.meta.baseline_year}年",
+        f"{plan.meta.period.end}年目标",
+        f"{plan.meta.period.end} target",
+        f"{zh['indicator_count']}项",
+        f"{zh['project_count']}个",
+        f"{zh['chain_count_word']}大产业链",
+        "天门",
+        "Tianmen",
+        "十四五",
+    ]
+
+
+# ------------------------------------------------------------------------------------------- without a build
+
+
+def test_the_fixture_is_a_different_shape(second, plan):
+    """The shapes the tests below rely on are really in the fixture (and not in the Tianmen plan)."""
+    assert second.meta.period.start > plan.meta.period.end and not second.chains
+    assert [i.number for i in second.indicators] == list(range(1, len(second.indicators) + 1))
+    assert {"左右", "不低于"} <= {i.target.qualifier for i in second.indicators}
+    assert len(second.chapters) >= 10
+    assert any(ch.paragraphs and ch.children for ch in second.chapters)
+    assert any(not ch.children for ch in second.chapters)
+    assert any(sec.paragraphs and not sec.children for _, sec in second.sections())
+    assert second.meta.source != plan.meta.source
+
+
+def test_english_labels_past_nine_are_numbers(second):
+    lang = Lang(second, "en")
+    assert [lang.label(ch.number) for ch in second.chapters][8:] == ["9. ", "10. ", "11. "]
+    assert [lang.label(x) for x in ("二十、", "二十三、", "(十二)", "（十）")] == ["20. ", "23. ", "(12) ", "（10） "]
+    assert [zh_numeral(n) for n in (5, 10, 11, 20, 23)] == ["五", "十", "十一", "二十", "二十三"]
+    assert [from_zh_numeral(x) for x in ("三", "十", "十一", "二十", "九十九")] == [3, 10, 11, 20, 99]
+
+
+def test_a_chapter_with_text_of_its_own_has_a_page_and_its_text_is_on_it(second, second_pages):
+    for ch in second.chapters:
+        if not ch.paragraphs:
+            continue
+        for lang in ("zh", "en"):
+            md = second_pages[lang][f"plan/{ch.id}.md"]
+            for p in ch.paragraphs:
+                anchor = p.id.rsplit("-", 1)[1]
+                assert f'<p id="{anchor}" class="plan-p">' in md, (lang, p.id)
+                assert Lang(second, lang).plain(p.text) in html.unescape(md), (lang, p.id)
+
+
+def test_a_chapter_with_sections_links_them_from_its_page_and_they_link_back(second, second_pages):
+    ch = next(c for c in second.chapters if c.paragraphs and c.children)
+    md = second_pages["zh"][f"plan/{ch.id}.md"]
+    for sec in ch.children:
+        assert f'href="../{sec.id}/"' in md
+        assert f'href="../{ch.id}/"' in second_pages["zh"][f"plan/{sec.id}.md"]
+
+
+def test_a_chapter_without_sections_is_one_page_in_the_nav_not_an_empty_group(second):
+    for lang in ("zh", "en"):
+        plan_nav = next(v for item in Renderer(second, lang).nav() for k, v in item.items() if isinstance(v, list))
+        entries = {path for item in plan_nav for path in item.values() if isinstance(path, str)}
+        groups = [v for item in plan_nav for v in item.values() if isinstance(v, list)]
+        for ch in second.chapters:
+            if not ch.children:
+                assert f"plan/{ch.id}.md" in entries, (lang, ch.id)
+        assert all(groups), "no empty navigation group"
+
+
+def test_the_indicator_table_is_printed_where_the_data_puts_it(second, second_pages):
+    page = second.section_of(second.table.division)
+    md = second_pages["zh"][f"plan/{page.id}.md"]
+    assert 'id="indicator-table"' in md
+    for ind in second.indicators:
+        assert f'href="../../indicators/{ind.id}/"' in md
+    assert "ind.gap" not in md and 'class="gap"' not in md  # numbered without gaps
+
+
+def test_a_plan_without_industry_chains_has_no_industries_pages_nor_links(second, second_pages):
+    for lang in ("zh", "en"):
+        assert not [p for p in second_pages[lang] if p.startswith("industries/")]
+        assert not [p for p, md in second_pages[lang].items() if re.search(r'href="[^"]*industries/', md)], lang
+        assert "industries/index.md" not in str(Renderer(second, lang).nav())
+
+
+def test_no_page_names_a_fact_of_the_tianmen_plan(second_pages, plan):
+    facts = tianmen_facts(plan)
+    for lang in ("zh", "en"):
+        for path, md in second_pages[lang].items():
+            found = [f for f in facts if f in md]
+            assert found == [], (lang, path, found)
+
+
+def test_every_ui_string_takes_its_plan_facts_from_the_data(plan):
+    facts = [f for f in tianmen_facts(plan) if f not in ("天门", "Tianmen", "十四五")]
+    for key, text in plan.ui.strings.items():
+        for value in (text.zh, text.en):
+            assert [f for f in facts if f in value] == [], key
+            assert not re.search(rf"\b{plan.meta.period.end}\b", value), key
+
+
+def test_a_story_naming_an_indicator_the_plan_lacks_is_refused(second, second_root):
+    """The Tianmen story checked against the second plan: every indicator id it names that the plan lacks is refused."""
+    story_dir = paths.ROOT / "docs" / "zh"
+    problems, count = check_stories([story_dir], paths.ROOT, second)
+    named = {
+        m.group(2)
+        for f in (story_dir / "updates").glob("*.md")
+        for m in re.finditer(r"\[\[(value|target):([a-z0-9-]+)\]\]", f.read_text(encoding="utf-8"))
+    }
+    missing = named - {i.id for i in second.indicators}
+    assert count and missing, "the Tianmen story names indicators the second plan lacks"
+    refused = {p.value for p in problems if p.code == "story-shortcode-id-unknown"}
+    assert {m for m in missing if any(m in v for v in refused)} == missing
+    own, _ = check_stories([second_root / "docs" / "zh", second_root / "docs" / "en"], second_root, second)
+    assert own == []
+
+
+# ------------------------------------------------------------------------------------------- a real build
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def _read(page: Path) -> _Text:
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def second_site(second_root, tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("second-site") / "site"
+    env = {
+        "PLANSITE_DATA": str(second_root / "data"),
+        "PLANSITE_DOCS": str(second_root / "docs" / "zh"),
+        "PLANSITE_DOCS_EN": str(second_root / "docs" / "en"),
+        "PLANSITE_CACHE": str(site.parent / "cache"),
+    }
+    for config, out in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
+        result = mkdocs_build(out, config, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.mark.build
+def test_the_second_plan_builds_in_both_languages_with_every_shape(second_site, second):
+    for prefix in ("", "en/"):
+        for _, unit in second.page_units():
+            assert (second_site / prefix / "plan" / unit.id / "index.html").exists(), (prefix, unit.id)
+        assert not (second_site / prefix / "industries").exists()
+        home = _read(second_site / prefix / "index.html")
+        for ch in second.chapters:  # every chapter's page or sections are in the navigation
+            assert any(h.rstrip("/").endswith(f"plan/{ch.id}") for h in home.hrefs) or all(
+                any(h.rstrip("/").endswith(f"plan/{s.id}") for h in home.hrefs) for s in ch.children
+            ), (prefix, ch.id)
+        assert not [h for h in home.hrefs if "industries" in h], prefix
+    en_contents = "".join(_read(second_site / "en" / "plan" / "index.html").parts)
+    for ch in second.chapters[9:]:
+        assert f"{from_zh_numeral(ch.number.rstrip('、'))}. {ch.title.en}" in en_contents
+
+
+@pytest.mark.build
+def test_no_built_page_names_the_tianmen_plan_and_the_story_shows_this_plans_numbers(second_site, second, plan):
+    facts = tianmen_facts(plan)
+    for page in [*second_site.rglob("*.html"), *second_site.rglob("feed.xml")]:
+        text = page.read_text(encoding="utf-8")
+        assert [f for f in facts if f in text] == [], page.relative_to(second_site)
+    story = "".join(_read(second_site / "updates" / "2026-11-25-high-tech-firms" / "index.html").parts)
+    ind = next(i for i in second.indicators if i.id == "high-tech-firms")
+    last = second.observations_of(ind.id)[-1]
+    lang = Lang(second, "zh")
+    assert f"{lang.amount(last.value, last.unit)}（{last.year}）" in story
+    target = lang.amount(ind.target.value, ind.unit)  # with or without its qualifier (不低于200家)
+    assert re.search(rf"{second.meta.period.end}年目标为 \S*{re.escape(target)}", story), story
+    about = "".join(_read(second_site / "about" / "index.html").parts)
+    assert second.meta.title.zh in about and f"{len(second.indicators)}项主要指标" in about
