@@ -251,7 +251,9 @@ class Side:
 
 
 def _docs_folders(data: Path) -> list[Path]:
-    return [data.parent / "docs" / lang for lang in LANGS]
+    """Each language folder and, on a site of several plans, each plan's folder in it (docs/zh/2021-2025/)."""
+    langs = [data.parent / "docs" / lang for lang in LANGS]
+    return langs + [p for d in langs if d.is_dir() for p in sorted(d.iterdir()) if (p / "updates").is_dir()]
 
 
 def read_side(label: str | None, root: Path, data: Path) -> Side:
