@@ -199,5 +199,5 @@ def on_post_build(config):
     renderer = _build["renderer"]
     names = {r.prefix: r.lang.plain(r.plan.meta.short_title or r.plan.meta.title) for r in _build["renderers"].values()}
     t = renderer.lang.t
-    saved = compact_search_index(site_dir, names, lambda title, plan: t("search.plan", title=title, plan=plan))
+    saved = compact_search_index(site_dir, names, lambda title, name: t("search.plan", title=title, plan_name=name))
     log.info(f"charts, embeds and downloads: {len(written)} files; search index {saved // 1024} KB smaller")
