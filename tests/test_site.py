@@ -1,0 +1,87 @@
+"""A site of several plans (plansite.site, plansite.catalog, render.placed), on synthetic fixtures: data/ with
+site.yaml, the shared ui.yaml and one folder per plan (here the minimal fixture twice)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from plansite.render import Renderer, placed
+from plansite.site import check_site
+
+from .conftest import MINIMAL
+
+
+def two_folders(tmp: Path, **settings) -> Path:
+    """tmp/data as a site: the minimal fixture's plan in folders a/ and b/, its ui.yaml shared."""
+    data = tmp / "data"
+    for folder in ("a", "b"):
+        shutil.copytree(MINIMAL / "data", data / folder, ignore=shutil.ignore_patterns("ui.yaml"))
+    shutil.copy(MINIMAL / "data" / "ui.yaml", data / "ui.yaml")
+    (data / "site.yaml").write_text(yaml.safe_dump({"plans": ["a", "b"], "current": "b", **settings}), "utf-8")
+    return data
+
+
+def test_a_site_checks_every_plan_folder_with_the_shared_wording(tmp_path: Path):
+    data = two_folders(tmp_path)
+    report, site = check_site(data, tmp_path)
+    assert report.errors == [] and site is not None
+    assert list(site.plans) == ["a", "b"] and site.current is site.plans["b"] and site.prefixed
+    assert site.plans["a"].files["indicators"] == "data/a/indicators.yaml"  # messages name the plan's own file
+    assert site.plans["a"].ui.strings == site.plans["b"].ui.strings
+
+
+def test_a_problem_in_one_plan_folder_is_reported_at_its_file_and_stops_the_site(tmp_path: Path):
+    data = two_folders(tmp_path)
+    path = data / "a" / "observations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: ", "value: x", 1), encoding="utf-8")
+    report, site = check_site(data, tmp_path)
+    assert site is None
+    assert {p.file for p in report.errors} == {"data/a/observations.yaml"}
+
+
+def test_a_file_outside_the_listed_folders_is_unclaimed(tmp_path: Path):
+    data = two_folders(tmp_path)
+    (data / "c").mkdir()
+    (data / "c" / "plan.yaml").write_text("title: {zh: x, en: x}\n", encoding="utf-8")
+    report, site = check_site(data, tmp_path)
+    assert site is None and [p.code for p in report.errors] == ["file-unclaimed"]
+    assert report.errors[0].file == "data/c/plan.yaml"
+
+
+def test_continues_must_name_an_earlier_plan(tmp_path: Path):
+    data = two_folders(tmp_path)
+    path = data / "b" / "indicators.yaml"
+    first = yaml.safe_load(path.read_text(encoding="utf-8"))["indicators"][0]["id"]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(f"- id: {first}\n", f"- id: {first}\n  continues: {{plan: a, indicator: {first}}}\n", 1), "utf-8"
+    )
+    report, site = check_site(data, tmp_path)  # a has the same period as b: it is not an earlier plan
+    assert site is None and [p.code for p in report.errors] == ["continues-unknown"]
+    assert report.errors[0].file == "data/b/indicators.yaml" and report.errors[0].line > 0
+
+
+def test_plan_paths_go_under_the_prefix_and_the_sites_own_stay():
+    assert placed("2021-2025/", "indicators/x.md") == "2021-2025/indicators/x.md"
+    assert placed("2021-2025/", "index.md") == "2021-2025/index.md"  # the plan's home
+    assert placed("2021-2025/", "index.md", site_index=True) == "index.md"  # the landing page
+    for own in ("about.md", "contribute.md", "contribute/checker-messages.md", "assets/javascripts/x.js"):
+        assert placed("2021-2025/", own) == own
+    assert placed("", "indicators/x.md") == "indicators/x.md"  # one plan at the root
+
+
+def test_links_between_plans_and_to_the_site_are_relative_to_the_page(plan):
+    r = Renderer(plan, "zh", prefix="2026-2030/", prefixes=("2026-2030/", "2021-2025/"))
+    r.current = r.place(f"indicators/{plan.indicators[0].id}.md")
+    assert r.url("indicators/index.md") == "../"
+    assert (
+        r.url(f"2021-2025/indicators/{plan.indicators[0].id}.md")
+        == f"../../../2021-2025/indicators/{plan.indicators[0].id}/"
+    )
+    assert r.url("about.md") == "../../../about/"
+    assert r.file_url("data/indicators.csv") == "../../data/indicators.csv"
+    assert r.file_url("assets/javascripts/site.js") == "../../../assets/javascripts/site.js"
+    assert r.absolute("embed/x/") == r.site_url + "2026-2030/embed/x/"
