@@ -63,18 +63,20 @@ def on_config(config):
     except UpdateError as e:
         raise PluginError(str(e)) from None
     for folder, links in continuations(site).items():  # successive plans link up (indicator `continues`)
-        renderers[folder].related = {
-            ind_id: [
-                {
-                    "kind": kind,
-                    "plan": site.plans[other],
-                    "indicator": site.plans[other].indicator(other_id),
-                    "path": f"{other}/indicators/{other_id}.md",
-                }
-                for kind, other, other_id in items
-            ]
-            for ind_id, items in links.items()
-        }
+        renderers[folder].link_plans(
+            {
+                ind_id: [
+                    {
+                        "kind": kind,
+                        "plan": site.plans[other],
+                        "indicator": site.plans[other].indicator(other_id),
+                        "path": f"{other}/indicators/{other_id}.md",
+                    }
+                    for kind, other, other_id in items
+                ]
+                for ind_id, items in links.items()
+            }
+        )
     renderer = renderers[site.settings.current]
     plan = renderer.plan
     config["nav"] = site_nav(renderer, renderers)

@@ -30,7 +30,14 @@ SCREEN_WIDTHS = {"narrow": 360, "wide": 760}
 SCREEN_BREAKPOINT = 600
 SCREEN_SCALE = 2
 DEFAULT_HEIGHT = 420
-COLORS = {"stated": "#595959", "observed": "#9e1b20", "path": "#0b5cad", "target": "#0b5cad", "bar": "#9e1b20"}
+COLORS = {
+    "stated": "#595959",
+    "observed": "#9e1b20",
+    "path": "#0b5cad",
+    "target": "#0b5cad",
+    "bar": "#9e1b20",
+    "earlier": "#7a5c00",  # the same indicator in the plan before (indicator `continues`)
+}
 
 # The configuration a citizen site needs (see DESIGN.md §5): no cloud button, no logo, no zoom traps.
 PLOTLY_CONFIG = {
@@ -140,11 +147,21 @@ def _base_layout(title: str, source: str, y_title: str) -> dict:
     )
 
 
-def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
-    """Values the plan states (earlier years, 2020), published values, the 2025 target, and the computed path."""
+def indicator_chart(plan: Plan, ind: m.Indicator, lang: str, before: tuple[Plan, m.Indicator] | None = None) -> Chart:
+    """Values the plan states (earlier years, the baseline), published values, the target, and the computed path.
+
+    before: the same indicator in the plan before (`continues`); its period is drawn too, with its baseline, published
+    values and target, when it is counted in the same unit.
+    """
     w = _Words(plan, lang)
     unit = w.text(ind.unit)
-    years = list(range(min([ind.baseline.year] + [e.year for e in ind.earlier]), ind.target.year + 1))
+    same_unit = before is not None and (before[1].unit.zh if before[1].unit else "") == (
+        ind.unit.zh if ind.unit else ""
+    )
+    first = min([ind.baseline.year] + [e.year for e in ind.earlier])
+    if before is not None and same_unit:
+        first = min(first, before[1].baseline.year)
+    years = list(range(first, ind.target.year + 1))
     stated = {ind.baseline.year: ind.baseline.value}
     for e in ind.earlier:
         stated[e.year] = in_indicator_unit(ind, e.value, e.unit)
@@ -209,6 +226,8 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
         )
     )
     values = list(stated.values()) + [v for v in observed.values()] + [ind.target.value]
+    if before is not None and same_unit:
+        values += _add_period_before(fig, before, lang, hover)
     layout = _base_layout(w.text(ind.name), w("chart.source.indicator"), unit)
     layout["xaxis"] = dict(
         range=[years[0] - 0.5, years[-1] + 0.5], nticks=7, fixedrange=True, showgrid=False, tickformat="d"
@@ -244,6 +263,42 @@ def indicator_chart(plan: Plan, ind: m.Indicator, lang: str) -> Chart:
         unit,
         w("chart.source.indicator"),
     )
+
+
+def _add_period_before(fig: go.Figure, before: tuple[Plan, m.Indicator], lang: str, hover: str) -> list[float]:
+    """The earlier plan's baseline, published values and target for the same indicator; returns the values drawn."""
+    from .render import Lang  # here: render imports this module
+
+    plan, ind = before
+    w, say = _Words(plan, lang), Lang(plan, lang)
+    period = {"start": plan.meta.period.start, "end": plan.meta.period.end}
+    points = {ind.baseline.year: ind.baseline.value}
+    points.update({o.year: in_indicator_unit(ind, o.value, o.unit) for o in plan.observations_of(ind.id)})
+    xs = sorted(points)
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=[points[x] for x in xs],
+            mode="lines+markers",
+            name=pt(w("chart.series.before", **period)),
+            line=dict(color=COLORS["earlier"], width=2, dash="dot"),
+            marker=dict(size=8, color=COLORS["earlier"]),
+            customdata=[pt(say.amount(points[x], ind.unit)) for x in xs],
+            hovertemplate=hover,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[ind.target.year],
+            y=[ind.target.value],
+            mode="markers",
+            name=pt(w("chart.series.before_target", **period)),
+            marker=dict(size=12, color="#ffffff", line=dict(color=COLORS["earlier"], width=3), symbol="diamond"),
+            customdata=[pt(say.amount(ind.target.value, ind.unit, ind.target.qualifier))],
+            hovertemplate=hover,
+        )
+    )
+    return [*points.values(), ind.target.value]
 
 
 def share_of_way(ind: m.Indicator, value: float) -> float:

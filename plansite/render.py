@@ -346,6 +346,17 @@ class Renderer:
             related=lambda ind_id: self.related.get(ind_id, []),
         )
 
+    def link_plans(self, related: dict[str, list[dict]]) -> None:
+        """Set the same indicators in other plans of the site ({id: [{kind, plan, indicator, path}]}); an indicator
+        that continues one of an earlier plan gets a chart that shows that period too."""
+        from .charts import indicator_chart  # here, beside the chart it replaces
+
+        self.related = related
+        for ind_id, items in related.items():
+            before = next(((r["plan"], r["indicator"]) for r in items if r["kind"] == "from"), None)
+            if before is not None and ind_id in self.charts:
+                self.charts[ind_id] = indicator_chart(self.plan, self.plan.indicator(ind_id), self.lang.code, before)
+
     def place(self, path: str) -> str:
         """The site path of a plan-relative page or file path (indicators/x.md -> 2021-2025/indicators/x.md)."""
         if any(path.startswith(other) for other in self.prefixes):
@@ -487,7 +498,9 @@ class Renderer:
 
         def entry(division: m.Division) -> dict:
             return {
-                nav_title(self.lang.label(division.number) + self.lang.plain(division.title)): at(f"plan/{division.id}.md")
+                nav_title(self.lang.label(division.number) + self.lang.plain(division.title)): at(
+                    f"plan/{division.id}.md"
+                )
             }
 
         plan_nav: list = [{t("nav.plan.contents"): at("plan/index.md")}]

@@ -5,6 +5,7 @@ the one package of all plans."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -164,3 +165,21 @@ def test_an_indicator_and_its_predecessor_link_to_each_other(two_plans):
             encoding="utf-8"
         )
         assert f'href="../../../{SECOND_FOLDER}/indicators/{ind.id}/"' in old, lang
+
+
+def test_the_chart_shows_the_period_before_when_the_unit_is_the_same(two_plans):
+    from plansite.wording import ui_text
+
+    site, checked = two_plans
+    later = checked.plans[SECOND_FOLDER]
+    ind = next(i for i in later.indicators if i.continues is not None)
+    earlier = checked.plans[ind.continues.plan]
+    before = earlier.indicator(ind.continues.indicator)
+    same = (before.unit.zh if before.unit else "") == (ind.unit.zh if ind.unit else "")
+    period = {"start": earlier.meta.period.start, "end": earlier.meta.period.end}
+    for lang, code in (("", "zh"), ("en/", "en")):
+        page = html.unescape(
+            (site / lang / SECOND_FOLDER / "indicators" / ind.id / "index.html").read_text(encoding="utf-8")
+        )
+        name = ui_text(later, "chart.series.before", code, **period)
+        assert (name in page) == same, (code, name, same)

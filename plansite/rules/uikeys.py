@@ -35,6 +35,8 @@ STATIC_KEYS: tuple[str, ...] = (
     "chart.overview.empty",
     "chart.overview.summary",
     "chart.overview.title",
+    "chart.series.before",
+    "chart.series.before_target",
     "chart.series.observed",
     "chart.series.path",
     "chart.series.stated",
