@@ -2,7 +2,8 @@
 
 reference/published-addresses.txt lists them (both languages). For each one whose place moved (everything of the
 plan: /indicators/x/ -> /2021-2025/indicators/x/), the build writes at the old address
-- for a page: a redirect page (meta refresh, <link rel=canonical>, a visible link, and assets/javascripts/redirect.js,
+- for a page: a redirect page (<link rel=canonical>, a visible link, assets/javascripts/redirect.js, and a meta refresh
+  inside <noscript> so that it cannot race the script,
   which keeps the #anchor: location.replace(target + hash)); noindex, and never in the sitemap or the search;
 - for a file (CSV, JSON, PNG, SVG, the feed): the same bytes as at the new address (a static host cannot redirect).
 It also writes the same map for hosts that can redirect: `_redirects` (Netlify / Cloudflare Pages form) and
@@ -92,7 +93,7 @@ def write_redirects(root: Path, site_dir: Path, lang: str, prefix: str, renderer
                 moved=t("redirect.moved"),
                 target=target,
                 canonical=base + directory_url(new),
-                script=posixpath.relpath("/assets/javascripts/redirect.js", "/" + directory_url(old)),
+                script=posixpath.relpath("/assets/javascripts/redirect.js", "/" + directory_url(old)),  # keeps #anchor
             )
             path.write_text(with_csp(valid_html(html)), encoding="utf-8")
         else:
