@@ -14,7 +14,9 @@ from .stories import LANGS, check_stories
 
 def _language_folders(docs: Path) -> list[Path]:
     """docs/zh itself, or docs/ holding zh/ and en/."""
-    return [docs] if _story_folders(docs) else [docs / lang for lang in LANGS]
+    if (docs / "updates").is_dir() or docs.name in LANGS or not any((docs / lang).is_dir() for lang in LANGS):
+        return [docs]
+    return [docs / lang for lang in LANGS]
 
 
 def _story_folders(lang_dir: Path) -> list[tuple[str, Path]]:
