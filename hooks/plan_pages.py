@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -126,6 +127,9 @@ def site_nav(current: Renderer, renderers: dict[str, Renderer]) -> list:
     return nav
 
 
+_PAGE_LINK = re.compile(r"\]\(([a-z0-9][\w/.-]*\.md)(#[\w-]*)?\)")  # [text](notes/index.md#x), relative
+
+
 def renderer_for(src_uri: str) -> Renderer:
     """The plan a hand-written page belongs to (docs/<lang>/<folder>/…); the current plan's for the site's pages."""
     return _build["renderers"].get(src_uri.split("/", 1)[0], _build["renderer"])
@@ -145,6 +149,8 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     raw = page.file.content_string
     first_line = raw[: raw.rfind(markdown)].count("\n") + 1 if markdown in raw else 1  # after front matter
+    if "/" not in page.file.src_uri:  # a site page (about.md): its links to plan pages lead into the current plan
+        markdown = _PAGE_LINK.sub(lambda m: f"]({_build['renderer'].place(m.group(1))}{m.group(2) or ''})", markdown)
     try:
         return expand_shortcodes(
             markdown, renderer_for(page.file.src_uri), page.file.src_uri, page.file.abs_src_path, first_line

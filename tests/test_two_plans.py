@@ -159,12 +159,14 @@ def test_an_indicator_and_its_predecessor_link_to_each_other(two_plans):
     for lang in ("", "en/"):
         page = (site / lang / SECOND_FOLDER / "indicators" / ind.id / "index.html").read_text(encoding="utf-8")
         back = f'href="../../../{ind.continues.plan}/indicators/{ind.continues.indicator}/"'
-        assert back in page, lang
-        assert str(earlier.meta.period.start) in page.split(back)[0].rsplit("indicator-continues", 1)[1]
+        said = re.search(r'<p class="indicator-continues">(.*?)</p>', page, re.S)
+        assert said and back in said.group(1), lang
+        assert str(earlier.meta.period.start) in said.group(1)
         old = (site / lang / ind.continues.plan / "indicators" / ind.continues.indicator / "index.html").read_text(
             encoding="utf-8"
         )
-        assert f'href="../../../{SECOND_FOLDER}/indicators/{ind.id}/"' in old, lang
+        said = re.search(r'<p class="indicator-continues">(.*?)</p>', old, re.S)
+        assert said and f'href="../../../{SECOND_FOLDER}/indicators/{ind.id}/"' in said.group(1), lang
 
 
 def test_the_chart_shows_the_period_before_when_the_unit_is_the_same(two_plans):
