@@ -52,11 +52,8 @@ def on_config(config):
     config.extra.update(renderer.theme_extra())
     # The site's name, description and footer line are the plan's (ui strings filled with its facts), not the config's.
     t = renderer.lang.t
-    config.site_name, config.site_description, config.copyright = (
-        t("site.name"),
-        t("site.description"),
-        t("site.copyright"),
-    )
+    config.site_name, config.copyright = t("site.name"), t("site.copyright")
+    config.site_description = nav_title(t("site.description"))  # Material prints it raw in the description meta
     _build.update(plan=plan, renderer=renderer, lang=lang, root=root, site_name=str(config.site_name))
     config.site_name = nav_title(config.site_name)  # Material prints it raw in <title> and the header
     return config
