@@ -6,6 +6,7 @@ explicitly; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import posixpath
@@ -25,7 +26,7 @@ from .plan import Plan
 from .problems import codes_for
 from .status import ICON as STATUS_ICON
 from .status import ORDER as STATUS_ORDER
-from .status import headline, indicator_status, project_stage_counts
+from .status import headline, indicator_status, project_stage_counts, scorecard_globals
 from .textformat import full_width, heading, number, rendering_core
 from .wording import from_zh_numeral, has_english, pick, plan_facts, ui_text
 
@@ -279,8 +280,16 @@ def _env() -> Environment:
 class Renderer:
     """Renders every page of one language, and the charts' embed pages."""
 
-    def __init__(self, plan: Plan, lang: str, site_url: str = "http://127.0.0.1:8000/", edit_base: str = ""):
+    def __init__(
+        self,
+        plan: Plan,
+        lang: str,
+        site_url: str = "http://127.0.0.1:8000/",
+        edit_base: str = "",
+        today: dt.date | None = None,
+    ):
         self.plan = plan
+        self.today = today or dt.date.today()  # the only reading of the clock: the status rules take it as input
         self.edit_base = edit_base
         self.updates: list = []  # stories in docs/<lang>/updates/ (plansite.updates.Update), newest first
         self.lang = Lang(plan, lang)
@@ -314,6 +323,8 @@ class Renderer:
             ed=lambda text: editorial(text, self.lang),
             heading=heading,
             embed_code=self.embed_code,
+            **scorecard_globals(plan, self.today),
+            newest_updates=lambda n=3: self.updates[:n],  # read at render time: the hook sets updates later
         )
 
     def _render(self, path: str, template: str, **ctx) -> Page:
