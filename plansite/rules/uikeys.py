@@ -16,6 +16,8 @@ from .. import models as m
 from .base import Context, rule
 
 STATIC_KEYS: tuple[str, ...] = (
+    "access.large",
+    "access.large.title",
     # the scorecard: home page, indicator cards, final assessment, project cards and their stage filter
     "card.latest",
     "card.share",
