@@ -89,11 +89,8 @@ def on_config(config):
     config.extra.update(renderer.theme_extra())
     # The site's name, description and footer line are the plan's (ui strings filled with its facts), not the config's.
     t = renderer.lang.t
-    config.site_name, config.site_description, config.copyright = (
-        t("site.name"),
-        t("site.description"),
-        t("site.copyright"),
-    )
+    config.site_name, config.copyright = t("site.name"), t("site.copyright")
+    config.site_description = nav_title(t("site.description"))  # Material prints it raw in the description meta
     today = today_in_china()
     listed = [
         {"prefix": f"{folder}/", "plan": p, "phase": phase(p, today), "current": folder == site.settings.current}

@@ -6,6 +6,7 @@ explicitly; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import posixpath
@@ -25,7 +26,7 @@ from .plan import Plan
 from .problems import codes_for
 from .status import ICON as STATUS_ICON
 from .status import ORDER as STATUS_ORDER
-from .status import headline, indicator_status, project_stage_counts
+from .status import headline, indicator_status, project_stage_counts, scorecard_globals
 from .textformat import full_width, heading, number, rendering_core
 from .wording import from_zh_numeral, has_english, pick, plan_facts, ui_text
 
@@ -303,10 +304,12 @@ class Renderer:
         edit_base: str = "",
         prefix: str = "",
         prefixes: tuple[str, ...] = (),
+        today: dt.date | None = None,
     ):
         self.plan = plan
         self.prefix = prefix  # the plan's address prefix, e.g. 2021-2025/ ("" for a site of one unprefixed plan)
         self.prefixes = prefixes or ((prefix,) if prefix else ())  # every plan's on this site: their paths stay
+        self.today = today or dt.date.today()  # the only reading of the clock: the status rules take it as input
         self.edit_base = edit_base
         self.updates: list = []  # stories in docs/<lang>/updates/ (plansite.updates.Update), newest first
         # indicator id -> the same indicator in other plans of the site: [{kind: from|to, plan, indicator, path}]
@@ -344,6 +347,8 @@ class Renderer:
             heading=heading,
             embed_code=self.embed_code,
             related=lambda ind_id: self.related.get(ind_id, []),
+            **scorecard_globals(plan, self.today),
+            newest_updates=lambda n=3: self.updates[:n],  # read at render time: the hook sets updates later
         )
 
     def link_plans(self, related: dict[str, list[dict]]) -> None:

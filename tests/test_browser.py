@@ -117,16 +117,26 @@ def test_no_request_leaves_the_site(browser, base_url):
     assert hosts == {urlsplit(base_url).netloc}
 
 
+@pytest.mark.parametrize("large_text", [False, True], ids=["normal", "large-text"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_no_sideways_scrolling_on_a_phone(browser, base_url, prefix):
+def test_no_sideways_scrolling_on_a_phone(browser, base_url, plan, prefix, large_text):
+    """Every page type (addresses from the plan), also in 长者模式; no table box scrolls sideways either."""
+    from tests.test_phone_browser import page_types
+
     context = browser.new_context(viewport={"width": 375, "height": 800})
+    if large_text:
+        context.add_init_script("localStorage.setItem('plansite.largeText', '1')")
     pg = context.new_page()
     wide = {}
-    for path in PAGES:
+    for path in dict.fromkeys(page_types(plan) + PAGES):
         pg.goto(base_url + at(prefix + path))
         width = pg.evaluate("document.documentElement.scrollWidth")
-        if width > 375:
-            wide[path] = width
+        boxes = pg.evaluate(
+            "[...document.querySelectorAll('.table-wrap:has(> table.stack)')].filter(b => b.scrollWidth > b.clientWidth)"
+            ".map(b => b.scrollWidth)"
+        )
+        if width > 375 or boxes:
+            wide[path] = (width, boxes)
     context.close()
     assert wide == {}
 

@@ -249,3 +249,31 @@ def test_no_built_page_names_the_tianmen_plan_and_the_story_shows_this_plans_num
     assert re.search(rf"{second.meta.period.end}年目标为 \S*{re.escape(target)}", story), story
     about = "".join(_read(second_site / "about" / "index.html").parts)
     assert second.meta.title.zh in about and f"{len(second.indicators)}项主要指标" in about
+
+
+def test_plan_shortcodes_write_this_plans_facts_and_a_misspelt_one_is_refused(second):
+    import datetime as dt
+
+    from plansite.stories import Known, check_story
+    from plansite.updates import expand_shortcodes
+
+    renderer = Renderer(second, "zh")
+    out = expand_shortcodes(
+        "[[plan:target-year]]年；[[plan:indicator-count]]项；`[[plan:period]]`", renderer, "a.md", "a.md"
+    )
+    assert out == f"{second.meta.period.end}年；{len(second.indicators)}项；`[[plan:period]]`"
+    story = "---\ntitle: 标题\ndate: 2026-11-25\ndescription: 一句话\n---\n\n到[[plan:target-yeer]]年。\n"
+    problems = check_story(story, "x.md", Known.of(second), dt.date(2026, 12, 1))
+    assert [p.code for p in problems] == ["story-shortcode-id-unknown"] and "[[plan:target-year]]" in problems[0].hint
+
+
+def test_a_plan_fact_is_plain_text_in_markdown(second):
+    """A fact is data: whatever it contains, a [[plan:…]] shortcode adds no Markdown or HTML to the page."""
+    import dataclasses
+
+    from plansite.updates import expand_shortcodes
+
+    meta = second.meta.model_copy(update={"title": second.meta.title.model_copy(update={"zh": "*x* <b>y</b> [z](u)"})})
+    renderer = Renderer(dataclasses.replace(second, meta=meta), "zh")
+    out = expand_shortcodes("[[plan:plan-title]]", renderer, "a.md", "a.md")
+    assert not set("*<>[]()") & set(out) and html.unescape(out) == renderer.lang.plain(meta.title)

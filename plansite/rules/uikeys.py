@@ -16,6 +16,35 @@ from .. import models as m
 from .base import Context, rule
 
 STATIC_KEYS: tuple[str, ...] = (
+    "access.large",
+    "access.large.title",
+    # the scorecard: home page, indicator cards, final assessment, project cards and their stage filter
+    "card.latest",
+    "card.share",
+    "card.share.formula",
+    "chain.filter",
+    "chain.filter.shown",
+    "final.how",
+    "final.input.band",
+    "final.input.gap",
+    "final.input.midcourse",
+    "final.input.value",
+    "final.pending.list",
+    "final.rule",
+    "final.title",
+    "home.cards",
+    "home.glance",
+    "home.help",
+    "home.help.body",
+    "home.help.contribute",
+    "home.help.gaps",
+    "home.milestones",
+    "home.updates",
+    "home.updates.all",
+    "home.where",
+    "period.ended",
+    "period.running",
+    "project.evidence",
     "chain.box",
     "chain.box.heading",
     "chain.in_plan",
@@ -23,7 +52,6 @@ STATIC_KEYS: tuple[str, ...] = (
     "chain.index.intro",
     "chain.name",
     "chain.page.description",
-    "chain.projects",
     "chart.chains.axis",
     "chart.chains.summary",
     "chart.chains.title",
@@ -96,16 +124,9 @@ STATIC_KEYS: tuple[str, ...] = (
     "glossary.description",
     "glossary.empty",
     "home.all_indicators",
-    "home.chains",
-    "home.follow",
-    "home.follow.about",
-    "home.follow.commitments",
-    "home.follow.indicators",
-    "home.follow.plan",
     "home.issued",
     "home.projects",
     "home.read_plan",
-    "home.targets",
     "ind.baseline",
     "ind.cumulative",
     "ind.gap",
@@ -118,7 +139,6 @@ STATIC_KEYS: tuple[str, ...] = (
     "ind.kind.observed",
     "ind.kind.target",
     "ind.kind.value",
-    "ind.latest",
     "ind.level",
     "ind.match.close",
     "ind.name",
@@ -210,8 +230,6 @@ STATIC_KEYS: tuple[str, ...] = (
     "progress.projects",
     "progress.stage",
     "project.enterprises",
-    "project.name",
-    "project.number",
     "project.quantities",
     "project.quantities.note",
     "project.what",
@@ -284,17 +302,20 @@ def literal_values(model: type[BaseModel], name: str) -> tuple[str, ...]:
 
 def families() -> dict[str, tuple[str, ...]]:
     """Prefix -> the vocabulary a template appends to it."""
-    from ..status import ORDER  # imported here: plansite.status imports the Plan, which the rules need not load
+    # imported here: plansite.status imports the Plan, which the rules need not load
+    from ..status import FINAL_ORDER, ORDER
 
     return {
         "status.": tuple(ORDER),
         "status.reason.": STATUS_REASONS,
         "landing.phase.": PHASES,
         "ind.continues.": ("from", "to"),
+        "final.": tuple(FINAL_ORDER),
+        "final.meaning.": literal_values(m.Qualifier, "comparison"),
+        "card.share.": ("past-target", "before-baseline"),
         "stage.": m.PROJECT_STAGES + m.MILESTONE_STAGES,
-        # the qualifier vocabulary words its own keys (plansite.plan.build adds qualifier.<word> to the ui strings
-        # from m.DEFAULT_QUALIFIERS and plan.yaml qualifiers): ui.yaml may override one, and need not have any
-        "qualifier.": (),
+        # no "qualifier." family: the qualifier vocabulary words its own keys (plansite.plan.build adds
+        # qualifier.<word> from m.DEFAULT_QUALIFIERS and plan.yaml), and only Lang.amount looks them up
         "qkind.": literal_values(m.Quantity, "kind"),
         "confidence.": literal_values(m.EditorialNote, "confidence"),
     }

@@ -1,5 +1,6 @@
-/* Small page behaviours: copy buttons of the embed panels, and the industry-chain filter of the progress board.
-   Without JavaScript the code can still be selected by hand and the board shows every project. */
+/* Small page behaviours: copy buttons of the embed panels, and the filters (the progress board by industry chain,
+   the chain pages' project cards by stage). Without JavaScript the code can still be selected by hand and every
+   project shows. */
 (function () {
   "use strict";
 
@@ -15,24 +16,42 @@
     } else { document.execCommand("copy"); done(); }
   });
 
-  function setupFilter() {
-    var group = document.querySelector(".chain-filter");
-    var board = document.getElementById("project-board");
-    if (!group || !board || group.getAttribute("data-ready")) { return; }
+  /* One filter for lists of cards or rows: a group of buttons with data-value narrows the items of its target
+     that carry data-<attr> (aria-pressed on the buttons; a status line says how many are shown). */
+  function setupGroup(group, list, attr) {
+    if (!group || !list || group.getAttribute("data-ready")) { return; }
     group.setAttribute("data-ready", "");
     group.hidden = false;
+    var status = group.querySelector("[data-template]");
     group.addEventListener("click", function (event) {
-      var button = event.target.closest("button[data-chain]");
-      if (!button) { return; }
-      var chain = button.getAttribute("data-chain");
+      var button = event.target.closest("button");
+      if (!button || !group.contains(button)) { return; }
+      var value = button.getAttribute("data-value");
+      if (value === null) { value = button.getAttribute("data-" + attr) || ""; }
       Array.prototype.forEach.call(group.querySelectorAll("button"), function (b) {
         var on = b === button;
         b.setAttribute("aria-pressed", on ? "true" : "false");
         b.classList.toggle("md-button--primary", on);
       });
-      Array.prototype.forEach.call(board.querySelectorAll("tbody tr"), function (row) {
-        row.hidden = !!chain && row.getAttribute("data-chain") !== chain;
+      var items = list.querySelectorAll("[data-" + attr + "]");
+      var shown = 0;
+      Array.prototype.forEach.call(items, function (item) {
+        item.hidden = !!value && item.getAttribute("data-" + attr) !== value;
+        if (!item.hidden) { shown += 1; }
       });
+      if (status) {
+        status.textContent = status.getAttribute("data-template")
+          .replace("{n}", String(shown)).replace("{total}", String(items.length));
+      }
+    });
+  }
+
+  function setupFilter() {
+    // the progress board: filter rows by industry chain
+    setupGroup(document.querySelector(".chain-filter"), document.getElementById("project-board"), "chain");
+    // chain pages: filter project cards by stage
+    Array.prototype.forEach.call(document.querySelectorAll("[data-filter-for]"), function (group) {
+      setupGroup(group, document.getElementById(group.getAttribute("data-filter-for")), group.getAttribute("data-filter-attr"));
     });
   }
 
