@@ -314,7 +314,7 @@ def test_no_accessibility_violations(browser, base_url, prefix, width):
     pg = context.new_page()
     found = {}
     for path in AXE_PAGES:
-        pg.goto(base_url + prefix + path)  # charts as most readers see them: images (the interactive state:
+        pg.goto(base_url + at(prefix + path))  # charts as most readers see them: images (the interactive state:
         pg.add_script_tag(content=axe)  # tests/test_static_charts_browser.py)
         violations = pg.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
             .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(' | '))""")

@@ -14,6 +14,8 @@ from plansite import paths
 from plansite.csp import script_hash
 from tests.test_phone_browser import page_types
 
+from .conftest import address, at
+
 pytestmark = pytest.mark.browser
 
 KEY = "plansite.largeText"
@@ -34,7 +36,7 @@ def test_the_toggle_is_in_every_page_header_labelled_in_the_page_language(browse
     missing = {}
     for prefix, lang in (("", "zh"), ("en/", "en")):
         for path in page_types(plan):
-            pg.goto(base_url + prefix + path)
+            pg.goto(base_url + at(prefix + path))
             button = pg.locator(".md-header " + TOGGLE)
             name = button.inner_text() if button.count() == 1 and button.is_visible() else None
             if name != getattr(ui["access.large"], lang) or button.get_attribute("aria-pressed") != "false":
@@ -47,7 +49,7 @@ def test_the_toggle_is_in_every_page_header_labelled_in_the_page_language(browse
 def test_the_toggle_works_from_the_keyboard(browser, base_url, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + "progress/")
+    pg.goto(base_url + at("progress/"))
     for _ in range(40):  # Tab from the top of the page until the toggle has the focus
         pg.keyboard.press("Tab")
         if pg.evaluate("document.activeElement.matches('[data-large-text]')"):
@@ -77,7 +79,7 @@ SIZES = """() => {
 def test_large_text_is_at_least_125_percent_with_line_height_1_5(browser, base_url, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + "progress/")
+    pg.goto(base_url + at("progress/"))
     normal = pg.evaluate(SIZES)
     pg.click(TOGGLE)
     large = pg.evaluate(SIZES)
@@ -102,7 +104,7 @@ def test_large_text_tap_targets_are_at_least_44px(browser, base_url, width):
     pg = context.new_page()
     small = {}
     for path in ["", "progress/", "indicators/", "plan/"]:
-        pg.goto(base_url + path)
+        pg.goto(base_url + at(path))
         found = pg.evaluate(TARGETS)
         if found:
             small[path] = found[:4]
@@ -123,10 +125,10 @@ def test_the_choice_persists_across_pages_languages_and_visits(browser, base_url
     pg.wait_for_load_state()
     assert pg.url.endswith("/en/progress/") and is_large(pg)
     fresh = context.new_page()  # a later visit in the same browser profile
-    fresh.goto(base_url + "indicators/" + plan.indicators[0].id + "/")
+    fresh.goto(base_url + at("indicators/" + plan.indicators[0].id + "/"))
     assert is_large(fresh) and fresh.get_attribute(TOGGLE, "aria-pressed") == "true"
     fresh.click(TOGGLE)  # and switching it off is remembered too
-    fresh.goto(base_url + "glossary/")
+    fresh.goto(base_url + at("glossary/"))
     assert not is_large(fresh)
     context.close()
 
@@ -146,11 +148,11 @@ requestAnimationFrame(() => { window.__seen.frame = document.documentElement.cla
 def test_a_stored_choice_applies_before_the_first_paint(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + "commitments/")
+    pg.goto(base_url + at("commitments/"))
     pg.click(TOGGLE)  # stored by the page itself, as a reader would
     context.add_init_script(FIRST_PAINT)
     fresh = context.new_page()
-    fresh.goto(base_url + "progress/", wait_until="load")
+    fresh.goto(base_url + at("progress/"), wait_until="load")
     fresh.wait_for_function("() => 'frame' in window.__seen && 'body' in window.__seen", polling=50)
     seen = fresh.evaluate("window.__seen")
     context.close()
@@ -159,7 +161,7 @@ def test_a_stored_choice_applies_before_the_first_paint(browser, base_url):
 
 
 def test_the_head_script_is_allowed_by_the_pages_policy_and_nothing_is_blocked(browser, base_url, built_site):
-    html = (built_site / "progress" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / address("progress/index.html")).read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
     script = next(s for s in re.findall(r"<script>(.*?)</script>", head, re.S) if KEY in s)
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
@@ -175,7 +177,7 @@ def test_the_head_script_is_allowed_by_the_pages_policy_and_nothing_is_blocked(b
     pg.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     blocked = {}
     for path in ["progress/", "en/", "no-such-page/"]:
-        pg.goto(base_url + path)
+        pg.goto(base_url + at(path))
         assert is_large(pg), path
         pg.click(TOGGLE)
         if pg.evaluate("window.__csp"):
@@ -205,7 +207,7 @@ def test_no_accessibility_violations_in_large_text_mode(browser, base_url, plan,
     pg = context.new_page()
     found = {}
     for path in SAMPLE + [f"indicators/{plan.indicators[0].id}/", f"industries/{plan.chains[0].id}/"]:
-        pg.goto(base_url + prefix + path)
+        pg.goto(base_url + at(prefix + path))
         assert is_large(pg)
         violations = axe_violations(pg, axe) + axe_violations(pg, axe, ["color-contrast-enhanced"])
         if violations:
@@ -217,7 +219,7 @@ def test_no_accessibility_violations_in_large_text_mode(browser, base_url, plan,
 def test_without_javascript_the_page_is_simply_normal(browser, base_url):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + "progress/")
+    pg.goto(base_url + at("progress/"))
     assert not pg.locator(TOGGLE).is_visible()  # a button that could do nothing is not shown
     assert not is_large(pg)
     context.close()
