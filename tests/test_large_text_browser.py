@@ -243,3 +243,20 @@ def test_large_text_mode_prints_like_the_normal_page(browser, base_url, plan):
     large = pg.evaluate(PRINTED)
     context.close()
     assert large == normal and large["toggle"] == "none" and large["header"] == "none", (normal, large)
+
+
+def test_the_header_shows_one_title_at_a_time_in_large_text_mode(browser, base_url):
+    """Material fades between the site name and the page title; the high-contrast palette must not show both."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(STORED)
+    pg = context.new_page()
+    pg.goto(base_url + "progress/")
+    shown = (
+        "[...document.querySelectorAll('.md-header__topic')].filter(t => getComputedStyle(t).opacity !== '0').length"
+    )
+    at_top = pg.evaluate(shown)
+    pg.mouse.wheel(0, 1500)
+    pg.wait_for_timeout(600)
+    scrolled = pg.evaluate(shown)
+    context.close()
+    assert (at_top, scrolled) == (1, 1)

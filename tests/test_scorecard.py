@@ -6,12 +6,14 @@ where the rule is), never written in by hand.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
 
 import pytest
 
+from plansite import models as m
 from plansite.render import Renderer
 from plansite.status import (
     ORDER,
@@ -270,3 +272,18 @@ def test_without_javascript_every_project_card_shows_and_the_filter_is_hidden(br
     assert not pg.locator(".stage-filter").is_visible()
     assert len([c for c in pg.locator(f"#projects-{chain.id} > li").all() if c.is_visible()]) == len(chain.projects)
     context.close()
+
+
+def test_a_plan_without_projects_or_milestones_has_no_glance_section(minimal):  # noqa: F811
+    ind = indicator()
+    bare = synthetic(minimal, [ind], [])
+    bare = dataclasses.replace(
+        bare,
+        chains=(),
+        commitments=bare.commitments.model_copy(update={"milestones": []}),
+        status=m.StatusEntries(entries=[]),
+    )
+    home = Renderer(bare, "zh", today=last_day(bare))._render("index.md", "home.md.j2").markdown
+    assert "{#glance}" not in home and "chain-cards" not in home
+    home = Renderer(minimal, "zh", today=last_day(minimal))._render("index.md", "home.md.j2").markdown
+    assert "{#glance}" in home  # the SYNTHETIC fixture has a chain with projects

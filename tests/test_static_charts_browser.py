@@ -188,3 +188,18 @@ def test_every_chart_image_exists_and_is_a_webp_of_its_size(built_site, plan):
                 image = chart.screen_image(size)
                 data = (root / image.path).read_bytes()
                 assert webp_size(data) == (image.width * SCREEN_SCALE, image.height * SCREEN_SCALE), image.path
+
+
+def test_when_plotly_cannot_load_the_image_stays_and_the_reader_is_told(browser, base_url, chart):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    context.route("**/vendor/plotly-basic-*.js", lambda route: route.abort())
+    pg = context.new_page()
+    pg.goto(base_url + chart.page.removesuffix(".md") + "/")
+    before = pg.locator(".chart").first.evaluate(BOX)
+    pg.locator(".chart__open").first.click()
+    pg.wait_for_selector(".chart.chart--failed", timeout=20_000)
+    status = pg.locator(".chart__status").first
+    assert status.inner_text() == status.get_attribute("data-failed")
+    assert pg.locator(".chart__image img").first.is_visible() and pg.locator(".chart__open").first.is_visible()
+    assert pg.locator(".chart").first.evaluate(BOX) == before and pg.locator(".chart__live").count() == 0
+    context.close()
