@@ -250,7 +250,7 @@ def test_the_header_shows_one_title_at_a_time_in_large_text_mode(browser, base_u
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.add_init_script(STORED)
     pg = context.new_page()
-    pg.goto(base_url + "progress/")
+    pg.goto(base_url + at("progress/"))
     shown = (
         "[...document.querySelectorAll('.md-header__topic')].filter(t => getComputedStyle(t).opacity !== '0').length"
     )

@@ -194,7 +194,7 @@ def test_when_plotly_cannot_load_the_image_stays_and_the_reader_is_told(browser,
     context = browser.new_context(viewport={"width": 375, "height": 800})
     context.route("**/vendor/plotly-basic-*.js", lambda route: route.abort())
     pg = context.new_page()
-    pg.goto(base_url + chart.page.removesuffix(".md") + "/")
+    pg.goto(base_url + at(chart.page.removesuffix(".md") + "/"))
     before = pg.locator(".chart").first.evaluate(BOX)
     pg.locator(".chart__open").first.click()
     pg.wait_for_selector(".chart.chart--failed", timeout=20_000)
