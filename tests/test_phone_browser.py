@@ -10,7 +10,7 @@ import pytest
 
 from plansite import paths
 
-from .conftest import at
+from .conftest import at, current_folder
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ MIN_CELL = 64  # px: below this, a column of Chinese text stands a few character
 
 def page_types(plan) -> list[str]:
     """One address of every page type, derived from the plan and the stories."""
-    story = sorted((paths.ROOT / "docs" / "zh" / "updates").glob("*.md"))[0].stem
+    story = sorted((paths.ROOT / "docs" / "zh" / current_folder() / "updates").glob("*.md"))[0].stem
     section = next(plan.sections())[1].id
     table_section = plan.section_of(plan.table.division).id
     return [

@@ -11,7 +11,7 @@ import zxingcpp
 
 from plansite import paths
 
-from .conftest import at
+from .conftest import at, current_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -57,7 +57,7 @@ def png_gray(png: bytes) -> memoryview:
 def page_types(plan) -> list[str]:
     """One page of each kind, from the data: home, a plan section, an indicator, a chain, a story, a hand-written page."""
     _chapter, section = next(plan.sections())
-    story = sorted((paths.ROOT / "docs" / "zh" / "updates").glob("*.md"))[0].stem
+    story = sorted((paths.ROOT / "docs" / "zh" / current_folder() / "updates").glob("*.md"))[0].stem
     return [
         "",
         f"plan/{section.id}/",
