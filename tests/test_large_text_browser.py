@@ -115,7 +115,7 @@ def test_large_text_tap_targets_are_at_least_44px(browser, base_url, width):
 def test_the_choice_persists_across_pages_languages_and_visits(browser, base_url, plan):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url)
+    pg.goto(base_url + at(""))  # the plan's home
     assert not is_large(pg)
     pg.click(TOGGLE)
     pg.click(".md-tabs a[href$='progress/']")  # a real navigation by link
@@ -123,7 +123,7 @@ def test_the_choice_persists_across_pages_languages_and_visits(browser, base_url
     assert is_large(pg) and pg.get_attribute(TOGGLE, "aria-pressed") == "true"
     pg.click("[data-lang-switch]")
     pg.wait_for_load_state()
-    assert pg.url.endswith("/en/progress/") and is_large(pg)
+    assert pg.url.endswith("/" + at("en/progress/")) and is_large(pg)
     fresh = context.new_page()  # a later visit in the same browser profile
     fresh.goto(base_url + at("indicators/" + plan.indicators[0].id + "/"))
     assert is_large(fresh) and fresh.get_attribute(TOGGLE, "aria-pressed") == "true"
