@@ -915,7 +915,11 @@ def ungrouped_amounts(site: Path, plan) -> list[str]:
         re.compile(rf"(?<![\d.,])\d{{5,}}(?:\.\d+)?[  ]?(?:{alternatives['zh']})"),  # 18572万元
         re.compile(rf"(?<![\d.,])\d{{4,}}(?:\.\d+)?[  ](?:{alternatives['en']})(?![a-z])"),  # 1500 people
         re.compile(r"CNY[  ]?\d{4,}"),
-        re.compile(r"(?<![\d,])[12],\d{3}\s*年|(?:\bin|\bfor|\bby|\bsince|\()\s*[12],\d{3}(?![\d,])"),  # 2,025年
+        # 2,025年, "in 2,025" (but "strive for 2,000 people" is an amount: a unit follows)
+        re.compile(
+            r"(?<![\d,])[12],\d{3}\s*年|(?:\bin|\bfor|\bby|\bsince|\()\s*[12],\d{3}(?![\d,])"
+            rf"(?![  ](?:{alternatives['en']})(?![a-z]))"
+        ),
     ]
     free = _free_texts(plan)
     found = []
