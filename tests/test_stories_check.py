@@ -282,7 +282,7 @@ def test_cli_text_format_and_exit_codes(tmp_path: Path, capsys):
 def test_a_bad_story_stops_the_build_with_the_checkers_message(tmp_path: Path):
     docs = tmp_path / "docs"
     shutil.copytree(paths.ROOT / "docs" / "zh", docs)
-    (docs / "updates" / "2025-01-01-typo.md").write_text(
+    (docs / current_folder() / "updates" / "2025-01-01-typo.md").write_text(
         "---\ntitle: 测试\ndate: 2025-01-01\ndescription: 测试\n---\n\n# 测试\n\n[[value：high-tech-enterprises]]\n",
         encoding="utf-8",
     )
