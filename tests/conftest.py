@@ -77,6 +77,32 @@ def overlay(case_dir: Path, tmp: Path) -> Path:
     return root
 
 
+def edit_data(root: Path, name: str, old: str, new: str, *, once: bool = True) -> None:
+    """Replace old by new in root/data/name; old must stand there exactly once (or at least once, once=False)."""
+    path = root / "data" / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1 if once else text.count(old) >= 1, (name, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def data_line(root: Path, name: str, needle: str) -> int:
+    """The first line of root/data/name that contains needle."""
+    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def error_places(report) -> set[tuple[str, int, str]]:
+    """(file, line, code) of each error in a checker report."""
+    return {(p.file, p.line, p.code) for p in report.errors}
+
+
+@pytest.fixture
+def minimal_root(tmp_path: Path) -> Path:
+    """A fresh copy of the synthetic minimal fixture (a project root with data/)."""
+    shutil.copytree(MINIMAL, tmp_path / "project")
+    return tmp_path / "project"
+
+
 def expected_problems(case_dir: Path) -> set[tuple[str, str, str]]:
     out = set()
     for line in (case_dir / "expected.txt").read_text(encoding="utf-8").splitlines():

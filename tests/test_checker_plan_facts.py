@@ -19,35 +19,25 @@ from plansite import paths
 from plansite.check import check
 from plansite.problems import CODES
 
-from .conftest import FIXTURES, MINIMAL, overlay
+from .conftest import FIXTURES, edit_data, overlay
+from .conftest import data_line as _line
+from .conftest import error_places as _found
+
+
+@pytest.fixture
+def root(minimal_root: Path) -> Path:
+    return minimal_root
+
+
+def _edit(root: Path, name: str, old: str, new: str) -> None:
+    edit_data(root, name, old, new, once=False)
+
 
 TODAY = dt.date(2031, 6, 1)  # late enough for a 2026–2030 plan's observations
 
 
 def _run(root: Path, **kw):
     return check(root / "data", root, today=kw.pop("today", TODAY), **kw)
-
-
-def _edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / "data" / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, (name, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def _line(root: Path, name: str, needle: str) -> int:
-    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
-
-
-def _found(report) -> set[tuple[str, int, str]]:
-    return {(p.file, p.line, p.code) for p in report.errors}
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    shutil.copytree(MINIMAL, tmp_path / "project")
-    return tmp_path / "project"
 
 
 def _plan(root: Path) -> dict:

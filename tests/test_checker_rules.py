@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,15 @@ from plansite.rules.observations import quote_states
 from plansite.rules.vocab import CHINESE_IDS
 
 from .conftest import FIXTURES, MINIMAL, expected_problems, overlay
+from .conftest import data_line as _line
+from .conftest import edit_data as _edit
+from .conftest import error_places as _found
+
+
+@pytest.fixture
+def root(minimal_root: Path) -> Path:
+    return minimal_root
+
 
 TODAY = dt.date(2026, 12, 1)
 BAD = FIXTURES / "bad"
@@ -30,29 +38,6 @@ BAD = FIXTURES / "bad"
 
 def _run(root: Path, **kw):
     return check(root / "data", root, today=kw.pop("today", TODAY), **kw)
-
-
-def _edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / "data" / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, (name, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def _found(report) -> set[tuple[str, int, str]]:
-    return {(p.file, p.line, p.code) for p in report.errors}
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """A fresh copy of the synthetic fixture."""
-    shutil.copytree(MINIMAL, tmp_path / "project")
-    return tmp_path / "project"
-
-
-def _line(root: Path, name: str, needle: str) -> int:
-    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 # ------------------------------------------------------------------------------ the registry

@@ -7,7 +7,6 @@ checker reports, with only the rule under test running where that keeps the test
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,36 +14,22 @@ import pytest
 from plansite.check import check
 
 from .conftest import FIXTURES, MINIMAL, overlay
+from .conftest import data_line as _line
+from .conftest import edit_data as _edit
+from .conftest import error_places as _found
+
+
+@pytest.fixture
+def root(minimal_root: Path) -> Path:
+    return minimal_root
+
 
 TODAY = dt.date(2026, 12, 1)
 BAD = FIXTURES / "bad"
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """A fresh copy of the synthetic fixture."""
-    shutil.copytree(MINIMAL, tmp_path / "project")
-    return tmp_path / "project"
-
-
 def _run(root: Path, rules: set[str] | None = None):
     return check(root / "data", root, today=TODAY, rules=rules)[0]
-
-
-def _edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / "data" / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, (name, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def _line(root: Path, name: str, needle: str) -> int:
-    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
-
-
-def _found(report) -> set[tuple[str, int, str]]:
-    return {(p.file, p.line, p.code) for p in report.errors}
 
 
 def test_a_reference_into_a_valid_file_that_defines_no_ids_is_refused(root: Path):
