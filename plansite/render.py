@@ -325,7 +325,10 @@ def _num(context, value, qualifier: m.Text | str | None = None) -> str:
     return context["L"].num(value, qualifier)
 
 
+@functools.cache
 def _env() -> Environment:
+    """The one template environment, shared by every Renderer: it holds no plan and no page (both passed to each
+    render), so the templates are compiled once."""
     # Markdown attribute lists ({#top}) look like Jinja comments: move comments out of their way.
     env = Environment(
         loader=FileSystemLoader(str(paths.TEMPLATES)),
@@ -372,8 +375,8 @@ class Renderer:
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.charts = {c.id: c for c in all_charts(plan, lang)}
         self.env = _env()
-        # globals: what is the same on every page (imported macros see them too); per page, see page_vars
-        self.env.globals.update(
+        # what every page of this plan in this language sees (with what depends on the page: page_vars)
+        self.shared = dict(
             plan=plan,
             absolute=self.absolute,
             charts=self.charts,
@@ -420,12 +423,12 @@ class Renderer:
         )
 
     def page_vars(self, page: PageContext) -> dict:
-        """What a template needs that depends on the page: its Lang and the functions bound to it and to its path.
-
-        Passed with each render; templates import their macros `with context`, so the macros see them too.
-        """
+        """What a template sees: this plan's shared values, and what depends on the page (its Lang and the functions
+        bound to it and to its path). Passed with each render; templates import their macros `with context`, so the
+        macros see them too."""
         say = self.lang.on(page)
         return {
+            **self.shared,
             "page": page,
             "L": say,
             "t": say.t,
@@ -528,30 +531,39 @@ class Renderer:
 
     # -------------------------------------------------------------------------------- pages
     def pages(self) -> list[Page]:
+        """Every page of this plan in this language, in navigation order."""
+        return [self._render(path, template, **ctx) for path, template, ctx in self._page_specs()]
+
+    def page(self, path: str) -> Page:
+        """One page of this plan on its own, by its plan-relative path (indicators/x.md)."""
+        for spec_path, template, ctx in self._page_specs():
+            if spec_path == path:
+                return self._render(spec_path, template, **ctx)
+        raise KeyError(path)
+
+    def _page_specs(self) -> list[tuple[str, str, dict]]:
+        """(plan-relative path, template, the template's own variables) of every page."""
         p = self.plan
-        out = [self._render("index.md", "home.md.j2"), self._render("plan/index.md", "plan_index.md.j2")]
+        out: list[tuple[str, str, dict]] = [("index.md", "home.md.j2", {}), ("plan/index.md", "plan_index.md.j2", {})]
         for chapter, unit in p.page_units():
             if unit is chapter:
-                out.append(self._render(f"plan/{chapter.id}.md", "plan_chapter.md.j2", chapter=chapter))
+                out.append((f"plan/{chapter.id}.md", "plan_chapter.md.j2", {"chapter": chapter}))
             else:
-                out.append(self._render(f"plan/{unit.id}.md", "plan_section.md.j2", chapter=chapter, section=unit))
-        out.append(self._render("indicators/index.md", "indicators_index.md.j2"))
+                out.append((f"plan/{unit.id}.md", "plan_section.md.j2", {"chapter": chapter, "section": unit}))
+        out.append(("indicators/index.md", "indicators_index.md.j2", {}))
         for ind in p.indicators:
-            out.append(self._render(f"indicators/{ind.id}.md", "indicator.md.j2", ind=ind))
+            out.append((f"indicators/{ind.id}.md", "indicator.md.j2", {"ind": ind}))
         if p.chains:  # a plan without industry chains has no industries section
-            out.append(self._render("industries/index.md", "industries_index.md.j2"))
+            out.append(("industries/index.md", "industries_index.md.j2", {}))
         for chain in p.chains:
-            out.append(self._render(f"industries/{chain.id}.md", "chain.md.j2", chain=chain))
+            out.append((f"industries/{chain.id}.md", "chain.md.j2", {"chain": chain}))
         for name in ("commitments", "glossary", "sources", "notes"):
-            out.append(self._render(f"{name}/index.md", f"{name}.md.j2"))
-        out.append(self._render("open-data/index.md", "open_data.md.j2", download_fields=download_fields(self.plan)))
-        out.append(self._render("progress/index.md", "progress.md.j2", stage_counts=project_stage_counts(p)))
-        out.append(self._render("updates/index.md", "updates_index.md.j2", updates=self.updates))
-        out.append(
-            self._render(
-                "data-gaps/index.md", "data_gaps.md.j2", years=range(p.meta.period.start, p.meta.period.end + 1)
-            )
-        )
+            out.append((f"{name}/index.md", f"{name}.md.j2", {}))
+        out.append(("open-data/index.md", "open_data.md.j2", {"download_fields": download_fields(p)}))
+        out.append(("progress/index.md", "progress.md.j2", {"stage_counts": project_stage_counts(p)}))
+        out.append(("updates/index.md", "updates_index.md.j2", {"updates": self.updates}))
+        years = range(p.meta.period.start, p.meta.period.end + 1)
+        out.append(("data-gaps/index.md", "data_gaps.md.j2", {"years": years}))
         return out
 
     def site_pages(self, plans: list[dict]) -> list[Page]:
