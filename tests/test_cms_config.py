@@ -21,7 +21,7 @@ from .conftest import MINIMAL
 
 # The kinds a form writes, and the model and collection each is edited in; which kinds keep one item per file and
 # where their files are is the catalog's (a kind the catalog does not keep per item gets no form).
-FORM_KINDS = {
+FORM_KINDS: dict[str, tuple[str, type[m.Model]]] = {
     "observation": ("observations", m.Observation),
     "source": ("sources", m.Source),
     "status-project": ("status-projects", m.StatusEntry),
@@ -196,6 +196,8 @@ def _editor_site(tmp_path: Path, editor: dict[str, Any] | None) -> tuple[Path, A
     shutil.copytree(MINIMAL / "data", data / "a", ignore=shutil.ignore_patterns("ui.yaml"))
     shutil.copy(MINIMAL / "data" / "ui.yaml", data / "ui.yaml")
     settings: dict[str, Any] = {"plans": ["a"], "current": "a"}
+    if "name" in m.SiteSettings.model_fields:  # the site's own name, where site.yaml has one
+        settings = {"name": {"zh": "示例网站（合成数据）", "en": "Example site (synthetic)"}} | settings
     if editor is not None:
         settings["editor"] = editor
     (data / "site.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")
