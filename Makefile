@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build build-deps check schemas test test-fast lint test-deps benchmark mutation clean
+.PHONY: setup serve editor build build-deps check schemas test test-fast lint test-deps benchmark mutation clean
 
 .venv/ready: requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	python3 -m venv .venv
@@ -28,6 +28,10 @@ serve: build-deps  ## build, then serve on http://127.0.0.1:8000/ (Chinese) and 
 	$(PY) scripts/serve.py
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+editor: build-deps  ## Decap's local backend for the form editor: with `make serve` running, open http://127.0.0.1:8000/admin/
+	@echo "decap-server (git mode) on http://localhost:8081: saving makes a local branch cms/…; it commits with 'git add .', so keep the working tree clean"
+	MODE=git npx --no-install decap-server
 
 build-deps: setup  ## what the build needs besides: Chromium and CJK fonts (chart images), Decap CMS from npm (/admin/)
 	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \

@@ -117,6 +117,7 @@
         label: spec.field,
         widget: "select",
         options: options.map(function (o) { return { label: o.label, value: o.id }; }),
+        default: options[0].id,  /* never an empty [[chart:]] */
         hint: spec.hint
       }],
       fromBlock: function (m) { return { id: m[1] }; },
@@ -136,8 +137,8 @@
       var h = document.createElement("h1");
       h.textContent = "表单编辑器尚未配置";
       var p = document.createElement("p");
-      p.textContent = "请在 data/site.yaml 的 editor: 中写明代码仓库（backend、repo、branch），" +
-        "运行 python -m plansite cms-config 后重新发布网站。在本机可以配合 decap-server 使用。";
+      p.textContent = "请在 data/site.yaml 的 editor: 中写明代码仓库（backend、repo、branch）和登录方式，" +
+        "重新发布网站后即可使用。在本机（localhost）可以配合 decap-server 使用。";
       note.appendChild(h);
       note.appendChild(p);
       document.body.appendChild(note);
