@@ -852,6 +852,9 @@ _EDITOR_NEEDS: dict[str, tuple[str, ...]] = {
 class SiteSettings(Model):
     """data/site.yaml: what holds for the whole site rather than for one plan."""
 
+    name: Text
+    """The site's name (the header, every page's title, the feeds), the same on every plan's pages: the site's own,
+    not one plan's title. A data folder without site.yaml (one plan) takes its plan's name instead."""
     plans: list[Id]
     """The plan folders under data/, in the order the landing page lists them. Each folder's name is the plan's
     address prefix (data/2021-2025/ -> /2021-2025/… and /en/2021-2025/…)."""

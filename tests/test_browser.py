@@ -145,7 +145,9 @@ def test_unknown_address_gets_a_helpful_404(page, base_url):
     response = page.goto(base_url + at("indicators/no-such-indicator/"))
     assert response.status == 404
     assert page.locator("h1").inner_text() == "没有找到这个页面"
-    assert page.locator("article a[href$='/indicators/']").count() == 1
+    # the site's ways in, whichever plan is current: its landing page and the list of every plan on it
+    hrefs = page.locator("article a").evaluate_all("links => links.map(a => a.href)")
+    assert [(urlsplit(h).path, urlsplit(h).fragment) for h in hrefs] == [("/", ""), ("/", "plans")]
 
 
 def test_a_plan_chapter_prints_as_text_only(page, base_url):
