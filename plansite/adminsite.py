@@ -15,7 +15,8 @@ from . import cms
 from .site import Site
 
 DIST = Path("node_modules") / "decap-cms" / "dist"
-STATIC = ("admin.js", "admin.css", "admin-preview.css")  # hand-written, in docs/admin/
+# hand-written, in docs/admin/: clean.js drops the empty values Decap would write, admin.js sets up and starts Decap
+STATIC = ("clean.js", "admin.js", "admin.css", "admin-preview.css")
 # The bundle, the chunks it loads on demand from its own folder, and its WebAssembly; not the source maps, and not
 # cms.js (the same bundle under its older name).
 _BUNDLE = re.compile(r"^(?:\d+\.)?decap-cms\.js$|^[0-9a-f]+\.wasm$")

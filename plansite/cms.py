@@ -562,6 +562,7 @@ def index_html(site: Site) -> str:
 </head>
 <body data-configured="{configured}">
 <noscript>表单编辑器需要启用 JavaScript。</noscript>
+<script src="clean.js"></script>
 <script src="admin.js"></script>
 <script src="decap-cms.js"></script>
 </body>
