@@ -36,10 +36,11 @@ def bundle_files(root: Path) -> list[Path]:
 
 def write_admin(root: Path, site_dir: Path, site: Site, data: str = "data", docs: str = "docs") -> list[Path]:
     """Write site/admin/; return the files written."""
+    bundle = bundle_files(root)  # first: without Decap nothing is written
     out_dir = site_dir / "admin"
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for src in bundle_files(root):
+    for src in bundle:
         target = out_dir / src.name
         if not target.exists() or target.stat().st_size != src.stat().st_size:
             shutil.copyfile(src, target)
