@@ -665,7 +665,7 @@ class Observation(Model):
     """单位：来源使用的单位，应与指标的单位相同或可以换算（例如 万元 和 亿元）。
     The unit the source uses."""
     source: Id | None = None
-    """来源：说出这个数值的公开来源；列表里没有时，先在“来源”中新建并发布，再回来选择。
+    """来源：说出这个数值的公开来源；列表里没有时先在“来源”中新建一条。
     Id of the source in data/sources.yaml."""
     quote: Str | None = None
     """原文句子：从来源中原样复制说出这个数值的句子。
@@ -739,7 +739,7 @@ class StatusEntry(Model):
     """摘要：用一两句话概括来源所说的进展。
     What the source says, in short."""
     source: Id
-    """来源：说出这条进展的公开来源；列表里没有时，先在“来源”中新建并发布，再回来选择。
+    """来源：说出这条进展的公开来源；列表里没有时先在“来源”中新建一条。
     Id of the source in data/sources.yaml."""
     quote: Str
     """原文句子：从来源中原样复制说出这条进展的句子。
