@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import types
 import typing
 from pathlib import Path
 from typing import Any, Literal
@@ -103,6 +104,15 @@ def test_each_collection_writes_where_the_checker_reads_with_the_file_name_it_as
             assert c["slug"].startswith("{{fields.date}}-")  # the story's own date, not Decap's {{year}} in UTC
 
 
+def _types(annotation: Any) -> set[Any]:
+    """The plain types a field takes: Optional[Annotated[date, …]] -> {date, NoneType}; int | float -> {int, float}."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _types(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return {t for arg in typing.get_args(annotation) for t in _types(arg)}
+    return {annotation}
+
+
 def _literal(annotation: Any) -> tuple[str, ...]:
     if typing.get_origin(annotation) is Literal:
         return typing.get_args(annotation)
@@ -135,6 +145,13 @@ def test_every_required_field_is_required_and_every_allowed_value_is_offered(sit
                     offered.setdefault(name, set()).update(o["value"] for o in field["options"])
                 if field["widget"] == "object":  # a {zh, en} text: 中文 / English
                     assert [f["name"] for f in field["fields"]] == list(m.Text.model_fields)
+                types = _types(info.annotation)
+                if dt.date in types:  # a date picker writing the date only
+                    assert (field["widget"], field["format"], field["time_format"]) == ("datetime", "YYYY-MM-DD", False)
+                elif int in types and float in types:
+                    assert (field["widget"], field["value_type"]) == ("number", "float"), (key, name)
+                elif int in types:
+                    assert (field["widget"], field["value_type"]) == ("number", "int"), (key, name)
         for name, info in model.model_fields.items():
             allowed = _literal(info.annotation)
             if allowed and model is not m.StatusEntry:
