@@ -199,3 +199,41 @@ def test_every_paragraph_has_its_data_id_once_on_its_built_page(built_site, plan
                 assert (
                     f'<p id="{lp.paragraph.id}" class="plan-p"><span id="{lp.old_anchor}" class="plan-p__was">' in text
                 )
+
+
+@pytest.mark.build
+@pytest.mark.slow
+def test_hostile_wording_is_only_text_in_the_copy_buttons(browser, tmp_path):
+    """The buttons' name and confirmation come from ui.yaml: on the hostile fixture (a payload in every text) they
+    read as typed, run nothing and the clipboard still gets exactly the id."""
+    from plansite.check import load_plan
+    from plansite.localserver import serve
+
+    from .test_output_safety import HOSTILE, build_hostile
+
+    plan = load_plan(HOSTILE / "data", HOSTILE)
+    site = build_hostile(tmp_path / "site")
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+        pg = context.new_page()
+        for lang in LANGS:
+            label, copied = (pick(plan.ui.strings[k], lang) for k in ("id.copy", "id.copied"))
+            assert "<" in label + copied, "the fixture's wording carries markup"
+            lp = next(iter(plan.located_paragraphs()))
+            visit(pg, base + ("en/" if lang == "en" else "") + f"plan/{lp.section.id}/")
+            button = pg.locator(f'[id="{lp.paragraph.id}"] button.data-id__copy')
+            assert button.get_attribute("aria-label") == label.replace("{id}", lp.paragraph.id)
+            button.click()
+            pg.wait_for_function("text => document.querySelector('[data-id-status]').textContent === text", arg=copied)
+            assert pg.evaluate("navigator.clipboard.readText()") == lp.paragraph.id
+            assert (
+                button.evaluate("b => getComputedStyle(b, '::after').content") == '"' + copied.replace('"', '\\"') + '"'
+            )
+            assert pg.evaluate("typeof window.__xss") == "undefined"
+            assert pg.locator("[data-id-status] *, .data-id__copy img, .data-id__copy script").count() == 0
+        context.close()
+    finally:
+        server.shutdown()
