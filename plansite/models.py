@@ -222,7 +222,8 @@ class PlanMeta(Model):
     source_url: Url
     """Page of the government site the text was taken from."""
     source: Id
-    """Id of the plan document itself in data/sources.yaml (cited by the downloads and the indicator table)."""
+    """Id of the plan document itself among the plan's sources (sources/<id>.yaml; cited by the downloads and the
+    indicator table)."""
     source_section: Str = ""
     """Where the page sits on the government site (its breadcrumb)."""
     period: Period
@@ -602,7 +603,7 @@ class EditorialNotes(Model):
 
 
 class Source(Model):
-    """A public document a value rests on."""
+    """A public document a value rests on: one file each, data/<plan>/sources/<id>.yaml."""
 
     id: Id
     """Stable id."""
@@ -631,14 +632,14 @@ class Source(Model):
 
 
 class Sources(Model):
-    """data/sources.yaml: the registry of sources, referenced by id."""
+    """The registry of sources, referenced by id: gathered by plan.build from the plan's sources/ folder."""
 
     sources: list[Source]
     """Every source, once."""
 
 
 class Observation(Model):
-    """A published value of an indicator for a year."""
+    """A published value of an indicator for a year: one file each, data/<plan>/observations/<indicator>-<year>.yaml."""
 
     indicator: Id
     """Id of the indicator."""
@@ -649,7 +650,7 @@ class Observation(Model):
     unit: Text
     """The unit the source uses."""
     source: Id | None = None
-    """Id of the source in data/sources.yaml."""
+    """Id of the source (its file: sources/<id>.yaml)."""
     quote: Str | None = None
     """The sentence of the source that states the value."""
     quote_note: Text | None = None
@@ -666,7 +667,7 @@ class Observation(Model):
 
 
 class Observations(Model):
-    """data/observations.yaml: published values of the plan's indicators."""
+    """Published values of the plan's indicators: gathered by plan.build from the plan's observations/ folder."""
 
     observations: list[Observation]
     """One entry per indicator and year."""
@@ -677,7 +678,8 @@ MILESTONE_STAGES = ("in-progress", "achieved")
 
 
 class StatusEntry(Model):
-    """A dated, sourced fact about how far a flagship project or a milestone has got."""
+    """A dated, sourced fact about how far a flagship project or a milestone has got: one file each,
+    data/<plan>/status/projects/<project>-<date>.yaml or status/milestones/<milestone>-<date>.yaml."""
 
     project: Id | None = None
     """Id of the flagship project (give either project or milestone)."""
@@ -692,13 +694,14 @@ class StatusEntry(Model):
     note: Text
     """What the source says, in short."""
     source: Id
-    """Id of the source in data/sources.yaml."""
+    """Id of the source (its file: sources/<id>.yaml)."""
     quote: Str
     """The sentence of the source the entry rests on."""
 
 
 class StatusEntries(Model):
-    """data/status.yaml: the known stage of flagship projects and milestones, each entry dated and sourced."""
+    """The known stage of flagship projects and milestones, each entry dated and sourced: gathered by plan.build
+    from the plan's status/projects/ and status/milestones/ folders."""
 
     entries: list[StatusEntry]
     """Entries in any order; the newest entry of each project or milestone is its current stage."""

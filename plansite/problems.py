@@ -99,7 +99,11 @@ _CODES = [
     Code("id-duplicate", "编号（id）重复", "每个 id 在全站只能出现一次；请给其中一个换一个新的 id。"),
     Code("ref-unknown-indicator", "引用了不存在的指标", "请检查指标 id 的拼写；所有指标 id 见 data/indicators.yaml。"),
     Code("ref-unknown-chain", "引用了不存在的产业链", "请检查产业链 id 的拼写；所有产业链见 data/industries/ 文件夹。"),
-    Code("ref-unknown-source", "引用了不存在的来源", "请先在规划文件夹的 sources/ 中登记这个来源（每个来源一个文件，文件名是它的 id），再在这里引用它的 id。"),
+    Code(
+        "ref-unknown-source",
+        "引用了不存在的来源",
+        "请先在规划文件夹的 sources/ 中登记这个来源（每个来源一个文件，文件名是它的 id），再在这里引用它的 id。",
+    ),
     Code("ref-unknown-paragraph", "引用了不存在的规划段落", "请检查段落 id；每段的 id 写在 data/plan/ 各章文件中。"),
     Code("ref-unknown-division", "引用了不存在的规划章节", "请检查章节 id；章节 id 写在 data/plan/ 各章文件中。"),
     Code("ref-unknown-project", "引用了不存在的重点项目", "请检查项目 id；项目 id 写在 data/industries/ 各文件中。"),

@@ -64,9 +64,7 @@ def test_duplicate_key_message_names_both_lines(tmp_path: Path):
     root = overlay(FIXTURES / "bad" / "yaml-duplicate-key", tmp_path)
     report, _ = check(root / "data", root)
     (problem,) = report.errors
-    first_line = next(
-        i for i, l in enumerate((root / OBSERVATION).read_text().splitlines(), 1) if "value: 7" in l
-    )
+    first_line = next(i for i, l in enumerate((root / OBSERVATION).read_text().splitlines(), 1) if "value: 7" in l)
     assert f"第 {first_line} 行" in problem.detail and f"第 {problem.line} 行" in problem.detail
 
 

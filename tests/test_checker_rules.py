@@ -21,7 +21,16 @@ from plansite.rules import RULES
 from plansite.rules.observations import quote_states
 from plansite.rules.vocab import CHINESE_IDS
 
-from .conftest import FIXTURES, MILESTONE_ENTRY, MINIMAL, OBSERVATION, PROJECT_ENTRY, REPORT_SOURCE, expected_problems, overlay
+from .conftest import (
+    FIXTURES,
+    MILESTONE_ENTRY,
+    MINIMAL,
+    OBSERVATION,
+    PROJECT_ENTRY,
+    REPORT_SOURCE,
+    expected_problems,
+    overlay,
+)
 from .conftest import data_line as _line
 from .conftest import edit_data as _edit
 from .conftest import error_places as _found

@@ -390,7 +390,9 @@ def test_a_qualifier_needs_no_ui_key_the_plan_words_it_from_the_vocabulary(root:
 
 
 def test_a_status_entry_for_both_a_project_and_a_milestone_is_refused_at_the_entry(root: Path):
-    _edit(root, PROJECT_ENTRY, "project: example-chain-01\n", "project: example-chain-01\nmilestone: example-milestone\n")
+    _edit(
+        root, PROJECT_ENTRY, "project: example-chain-01\n", "project: example-chain-01\nmilestone: example-milestone\n"
+    )
     report = _run(root, rules={"status-refs"})
     assert _found(report) == {("data/" + PROJECT_ENTRY, 2, "field-missing")}
 
