@@ -80,7 +80,7 @@ def claim(data_dir: Path) -> tuple[dict[str, list[Path]], list[Path]]:
     seen: set[Path] = set()
     site = (data_dir / SITE_FILE).exists()
     shared = data_dir if site else site_dir_of(data_dir)
-    folders = [data_dir / f for f in _listed_plans(data_dir)] if site else [data_dir]
+    folders = [data_dir / f for f in listed_plans(data_dir)] if site else [data_dir]
     for kind in KINDS:
         if kind.scope == "plan":
             files = sorted(p for folder in folders for p in folder.glob(kind.pattern))
@@ -92,7 +92,7 @@ def claim(data_dir: Path) -> tuple[dict[str, list[Path]], list[Path]]:
     return claimed, sorted(everything - seen)
 
 
-def _listed_plans(data_dir: Path) -> list[str]:
+def listed_plans(data_dir: Path) -> list[str]:
     """The plan folders site.yaml names, read leniently (the checker reports what is wrong with the file)."""
     import yaml
 
