@@ -31,7 +31,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 editor: build-deps  ## Decap's local backend for the form editor: with `make serve` running, open http://127.0.0.1:8000/admin/
 	@echo "decap-server (git mode) on http://localhost:8081: saving makes a local branch cms/…; it commits with 'git add .', so keep the working tree clean"
-	MODE=git npx --no-install decap-server
+	@# core.quotepath=false: git would quote a Chinese file name and decap-server could not read the entry back
+	GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.quotepath GIT_CONFIG_VALUE_0=false MODE=git npx --no-install decap-server
 
 build-deps: setup  ## what the build needs besides: Chromium and CJK fonts (chart images), Decap CMS from npm (/admin/)
 	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \

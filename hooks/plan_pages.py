@@ -89,9 +89,10 @@ def on_config(config):
         for p in site.plans.values():
             search.install(search_plugin, p)
     config.extra.update(renderer.theme_extra())
-    # The site's name, description and footer line are the plan's (ui strings filled with its facts), not the config's.
+    # The site's name is the site's (data/site.yaml; one plan without it: the plan's); the description and footer line
+    # are the current plan's (ui strings filled with its facts). None is the config's.
     t = renderer.lang.t
-    config.site_name, config.copyright = t("site.name"), t("site.copyright")
+    config.site_name, config.copyright = site.name(lang), t("site.copyright")
     config.site_description = nav_title(t("site.description"))  # Material prints it raw in the description meta
     today = today_in_china()
     listed = [
@@ -136,7 +137,7 @@ def renderer_for(src_uri: str) -> Renderer:
 
 
 def on_files(files, config):
-    pages = _build["renderer"].site_pages(_build["listed"])
+    pages = _build["renderer"].site_pages(_build["listed"], _build["site"].hint_values())
     for r in _build["renderers"].values():
         pages += r.pages()
     for page in pages:

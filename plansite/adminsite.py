@@ -15,7 +15,8 @@ from . import cms
 from .site import Site
 
 DIST = Path("node_modules") / "decap-cms" / "dist"
-STATIC = ("admin.js", "admin.css", "admin-preview.css")  # hand-written, in docs/admin/
+# hand-written, in docs/admin/: clean.js drops the empty values Decap would write, admin.js sets up and starts Decap
+STATIC = ("clean.js", "admin.js", "admin.css", "admin-preview.css")
 # The bundle, the chunks it loads on demand from its own folder, and its WebAssembly; not the source maps, and not
 # cms.js (the same bundle under its older name).
 _BUNDLE = re.compile(r"^(?:\d+\.)?decap-cms\.js$|^[0-9a-f]+\.wasm$")
@@ -35,10 +36,11 @@ def bundle_files(root: Path) -> list[Path]:
 
 def write_admin(root: Path, site_dir: Path, site: Site, data: str = "data", docs: str = "docs") -> list[Path]:
     """Write site/admin/; return the files written."""
+    bundle = bundle_files(root)  # first: without Decap nothing is written
     out_dir = site_dir / "admin"
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for src in bundle_files(root):
+    for src in bundle:
         target = out_dir / src.name
         if not target.exists() or target.stat().st_size != src.stat().st_size:
             shutil.copyfile(src, target)

@@ -208,7 +208,7 @@ def _source_relation(place: Place, model: type[BaseModel], required: bool) -> di
         collection=place.name("sources"),
         value_field="id",
         search_fields=["title", "publisher", "id"],
-        display_fields=["{{title}}（{{publisher}}，{{date | date('YYYY-MM-DD')}}）"],
+        display_fields=["{{date}} {{title}}（{{publisher}}）"],  # YAML dates reach Decap as text
         options_length=50,
         required=required,
         pattern=None,
@@ -286,7 +286,7 @@ def source_collection(place: Place, plan: Plan) -> dict[str, Any]:
     ) | {
         "slug": "{{fields.id}}",
         "identifier_field": "id",
-        "summary": "{{fields.title}}（{{fields.publisher}}，{{fields.date | date('YYYY-MM-DD')}}）",
+        "summary": "{{fields.title}}（{{fields.publisher}}{{fields.date | ternary('，', '')}}{{fields.date}}）",
         "sortable_fields": ["date", "title", "publisher"],
         "fields": [_clean(f) for f in fields],
     }
@@ -327,7 +327,7 @@ def status_collection(place: Place, plan: Plan, of: str) -> dict[str, Any]:
     ) | {
         "slug": f"{{{{fields.{of}}}}}-{{{{fields.date}}}}",
         "identifier_field": of,
-        "summary": f"{{{{fields.date | date('YYYY-MM-DD')}}}} · {{{{fields.stage}}}}（{{{{fields.{of}}}}}）",
+        "summary": f"{{{{fields.date}}}} · {{{{fields.stage}}}}（{{{{fields.{of}}}}}）",
         "sortable_fields": ["date", of],
         "view_filters": [
             {"label": label, "field": "stage", "pattern": f"^{value}$"} for value, label in _stage_options(plan, stages)
@@ -358,7 +358,7 @@ def story_collection(place: Place, plan: Plan, lang: str) -> dict[str, Any]:
         "create": True,
         "slug": "{{fields.date}}-{{slug}}",
         "identifier_field": "title",
-        "summary": "{{fields.date | date('YYYY-MM-DD')}} {{fields.title}}",
+        "summary": "{{fields.date}} {{fields.title}}",
         "sortable_fields": ["date", "title"],
         "fields": [
             {
@@ -562,6 +562,7 @@ def index_html(site: Site) -> str:
 </head>
 <body data-configured="{configured}">
 <noscript>表单编辑器需要启用 JavaScript。</noscript>
+<script src="clean.js"></script>
 <script src="admin.js"></script>
 <script src="decap-cms.js"></script>
 </body>

@@ -675,7 +675,7 @@ class Observation(Model):
     """原文说明：原文句子中没有原样写出这个数字时（例如用文字或分项之和表述），说明怎样得到它。
     Why the value is not written literally in the quote (e.g. the source gives it in words or as a sum)."""
     kind: Literal["level", "cumulative-total", "yearly-flow"] = "level"
-    """数值类型：年末水平（存量）、规划期以来的累计总数，或当年一年的数量。
+    """数值类型：年末水平（存量）、规划期以来的累计总数，或当年一年的数量；累计指标选累计总数，其余指标选年末水平。
     What the value is: a level or stock at year end, a cumulative total since the period began, or one year's flow."""
     match: Literal["exact", "close-equivalent"]
     """口径：来源的统计口径与规划指标完全一致，还是相近。
@@ -855,6 +855,9 @@ _EDITOR_NEEDS: dict[str, tuple[str, ...]] = {
 class SiteSettings(Model):
     """data/site.yaml: what holds for the whole site rather than for one plan."""
 
+    name: Text
+    """The site's name (the header, every page's title, the feeds), the same on every plan's pages: the site's own,
+    not one plan's title. A data folder without site.yaml (one plan) takes its plan's name instead."""
     plans: list[Id]
     """The plan folders under data/, in the order the landing page lists them. Each folder's name is the plan's
     address prefix (data/2021-2025/ -> /2021-2025/… and /en/2021-2025/…)."""

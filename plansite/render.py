@@ -525,13 +525,24 @@ class Renderer:
         return {
             "ui": {key: self.lang.t(key) for key in self.plan.ui.strings},
             "newest_data": str(newest_data_date(self.plan)),
-            "plan_prefix": self.prefix,  # the current plan's address prefix (the 404 page links into it)
+            "not_found": self.not_found_links(),
             "hreflang": {
                 "this": HTML_LANG[lang],
                 "other": HTML_LANG["en" if lang == "zh" else "zh"],
                 "other_root": other_root,
             },
         }
+
+    def not_found_links(self) -> list[dict[str, str]]:
+        """Where the 404 page (overrides/404.html) sends readers: {text, href relative to the site's root}. On a site
+        of plans, the site's own ways in (the landing page and its list of every plan), whichever plan is current;
+        one plan at the root: its home and main sections (industries only when it has chains)."""
+        t = self.lang.t
+        if self.prefix:
+            return [{"text": t("landing.title"), "href": ""}, {"text": t("landing.all"), "href": "#plans"}]
+        keys = [("nav.home", ""), ("nav.plan", "plan/"), ("nav.indicators", "indicators/")]
+        keys += [("nav.industries", "industries/")] if self.plan.chains else []
+        return [{"text": t(key), "href": href} for key, href in keys]
 
     def link(self, page: PageContext, path: str, anchor: str = "") -> str:
         """Link from page to another page (plan-relative path), relative, so the site works under any base path."""
@@ -574,11 +585,11 @@ class Renderer:
         out.append(("data-gaps/index.md", "data_gaps.md.j2", {"years": years}))
         return out
 
-    def site_pages(self, plans: list[dict]) -> list[Page]:
+    def site_pages(self, plans: list[dict], hint_values: dict[str, object] | None = None) -> list[Page]:
         """The site's own generated pages, rendered once (by the current plan's renderer): the landing page, which
         features the current plan and lists every plan ({prefix, plan, phase, current}), and the checker's messages
-        (hints filled with the current plan's years)."""
-        codes = codes_for(self.plan.hint_values())
+        (hints filled with hint_values: the site's, Site.hint_values; by default this plan's years)."""
+        codes = codes_for(self.plan.hint_values() if hint_values is None else hint_values)
         landing = [self._render("index.md", "landing.md.j2", site=True, plans=plans)] if self.prefix else []
         return landing + [
             self._render("contribute/checker-messages.md", "checker_messages.md.j2", site=True, codes=codes)

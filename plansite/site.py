@@ -17,8 +17,10 @@ from pydantic import ValidationError
 from . import models as m
 from .catalog import SITE_FILE, claim
 from .check import Report, _pydantic_problems, check
+from .facts import hint_values
 from .plan import Plan
 from .problems import DataError, Problem, rel
+from .wording import pick, ui_text
 from .yamlsource import load_yaml
 
 
@@ -42,6 +44,17 @@ class Site:
 
     def folder(self, plan: Plan) -> str:
         return next(f for f, p in self.plans.items() if p is plan)
+
+    def name(self, lang: str) -> str:
+        """The site's name in lang: site.yaml's name (one plan without site.yaml: its plan's, see check_site)."""
+        return pick(self.settings.name, lang)
+
+    def hint_values(self) -> dict[str, object]:
+        """What the checker's hints on the site's messages page say for {start}, {end} …: the plan's own years when
+        the site has one plan; with several, where each plan states them (its plan.yaml), naming no plan's years."""
+        if len(self.plans) == 1:
+            return self.current.hint_values()
+        return hint_values(None)
 
 
 def is_site(data_dir: Path) -> bool:
@@ -74,7 +87,11 @@ def check_site(
         report.problems += _continues_problems({"": plan} if plan else {}, root)  # no earlier plan in one-plan data
         if plan is None or report.errors:
             return report, None
-        return report, Site(m.SiteSettings.model_construct(plans=[""], current="", legacy_plan=None), {"": plan})
+        # one plan without site.yaml is named as its plan: the ui string site.name filled with its facts
+        name = m.Text(zh=ui_text(plan, "site.name", "zh"), en=ui_text(plan, "site.name", "en"))
+        return report, Site(
+            m.SiteSettings.model_construct(name=name, plans=[""], current="", legacy_plan=None), {"": plan}
+        )
     report = Report()
     path = data_dir / SITE_FILE
     doc, problems = load_yaml(path, rel(path, root))

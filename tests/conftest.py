@@ -55,6 +55,42 @@ def at(path: str) -> str:
 PLAN_DATA = paths.DATA / current_folder()  # the current plan's folder, for tests of its files
 
 
+def stories(lang: str = "zh", folder: str | None = None) -> list[str]:
+    """The names (file stems) of a plan's stories in one language; the current plan's by default."""
+    return sorted(p.stem for p in (paths.ROOT / "docs" / lang / (folder or current_folder()) / "updates").glob("*.md"))
+
+
+def page_types(plan, folder: str | None = None) -> list[str]:
+    """One plan-relative address of every page type, derived from the plan and its stories (never a list of one
+    plan's ids): its first and last plan page, the page holding its indicator table, its first indicator, its first
+    chain (if it has chains), its first story (if any), the site's own pages, and a missing page (the 404 page)."""
+    units = [unit.id for _ch, unit in plan.page_units()]
+    table = [plan.section_of(plan.table.division).id] if plan.table else []
+    chain = [f"industries/{plan.chains[0].id}/"] if plan.chains else []
+    story = [f"updates/{name}/" for name in stories("zh", folder)[:1]]
+    return list(
+        dict.fromkeys(
+            ["", "plan/", *(f"plan/{u}/" for u in [units[0], *table, units[-1]])]
+            + ["indicators/", f"indicators/{plan.indicators[0].id}/", "industries/", *chain]
+            + ["commitments/", "progress/", "data-gaps/", "glossary/", "sources/", "notes/", "open-data/"]
+            + ["updates/", *story, "about/", "contribute/", "contribute/checker-messages/", MISSING]
+        )
+    )
+
+
+MISSING = "no-such-page/"  # an address no plan has: the local server answers with the 404 page and status 404
+
+
+def visit(pg, url: str, **goto):
+    """pg.goto(url), failing unless the page itself was served: a page that is missing gets the site's 404 page
+    with status 404 from the local server, which must not pass as the page asked for. An address ending in
+    MISSING must get that 404."""
+    response = pg.goto(url, **goto)
+    expected = 404 if url.endswith(MISSING) else 200
+    assert response is not None and response.status == expected, (url, response and response.status)
+    return response
+
+
 @pytest.fixture(scope="session")
 def seed_body() -> list[str]:
     """The plan body of the reference copy: from the first chapter heading after the contents to the last paragraph."""

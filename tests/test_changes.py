@@ -502,7 +502,8 @@ def site_repo(tmp_path: Path) -> Path:
     for folder, title in (("a", "甲规划"), ("b", "乙规划")):
         _plan_folder(data, folder, title)
     shutil.copy(FIXTURE / "ui.yaml", data / "ui.yaml")
-    (data / "site.yaml").write_text("# SYNTHETIC test fixture.\nplans: [a, b]\ncurrent: b\n", encoding="utf-8")
+    site = "# SYNTHETIC test fixture.\nname: {zh: 示例网站, en: Example site}\nplans: [a, b]\ncurrent: b\n"
+    (data / "site.yaml").write_text(site, encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.email", "test@example.org")
     git(root, "config", "user.name", "Test")
@@ -535,7 +536,8 @@ def test_a_plan_folder_added_or_removed_is_said_in_one_line(site_repo: Path):
     data = data_dir(site_repo)
     _plan_folder(data, "c", "丙规划")
     shutil.rmtree(data / "a")
-    (data / "site.yaml").write_text("# SYNTHETIC test fixture.\nplans: [b, c]\ncurrent: c\n", encoding="utf-8")
+    site = "# SYNTHETIC test fixture.\nname: {zh: 示例网站, en: Example site}\nplans: [b, c]\ncurrent: c\n"
+    (data / "site.yaml").write_text(site, encoding="utf-8")
     commit(site_repo)
     for lang, text in summaries(site_repo).items():
         en = " EN" * (lang == "en")

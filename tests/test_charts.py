@@ -98,12 +98,13 @@ def test_vendored_plotly_js_is_the_version_plotly_py_ships():
     assert len(list(VENDOR.glob("plotly-basic-*.js"))) == 1  # one copy
 
 
-def test_image_figure_draws_title_unit_source_and_address(plan):
-    chart = indicator_chart(plan, plan.indicator("high-tech-enterprises"), "zh")
+def test_image_figure_draws_title_unit_source_and_address(fixture_plan):
+    ind = fixture_plan.indicator("example-enterprises")
+    chart = indicator_chart(fixture_plan, ind, "zh")
     fig = image_figure(chart, "kjj.example.gov.cn/plan")
     texts = [a.text for a in fig.layout.annotations]
     assert fig.layout.width == 1600 and fig.layout.height == 1000
-    assert fig.layout.title.text == "高新技术企业（家）"
+    assert fig.layout.title.text == f"{ind.name.zh}（{ind.unit.zh}）"  # the fixture's own name and unit
     assert "kjj.example.gov.cn/plan" in texts and any(t.startswith("来源") for t in texts)
 
 

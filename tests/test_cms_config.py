@@ -300,3 +300,26 @@ def test_the_built_editor_is_noindex_unlinked_and_outside_search_and_sitemap(bui
         and re.search(r"""href=["'][^"']*admin/""", p.read_text(encoding="utf-8"))
     ]
     assert linking == []
+
+
+def test_without_decap_installed_the_build_says_how_to_install_it(tmp_path: Path, site):
+    from plansite.adminsite import EditorMissing, write_admin
+
+    shutil.copytree(paths.ROOT / cms.ADMIN, tmp_path / cms.ADMIN)
+    with pytest.raises(EditorMissing, match="npm ci"):
+        write_admin(tmp_path, tmp_path / "site", site)
+    assert not (tmp_path / "site" / "admin").exists()  # nothing half-written
+
+
+def test_the_build_copies_the_bundle_its_chunks_and_wasm_but_no_source_map(tmp_path: Path, site):
+    from plansite.adminsite import STATIC, bundle_files, write_admin
+
+    dist = tmp_path / "node_modules" / "decap-cms" / "dist"
+    dist.mkdir(parents=True)
+    for name in ("decap-cms.js", "decap-cms.js.map", "cms.js", "117.decap-cms.js", "117.cms.js", "ab12.wasm"):
+        (dist / name).write_text("synthetic", encoding="utf-8")
+    assert [p.name for p in bundle_files(tmp_path)] == ["117.decap-cms.js", "ab12.wasm", "decap-cms.js"]
+    shutil.copytree(paths.ROOT / cms.ADMIN, tmp_path / cms.ADMIN)
+    write_admin(tmp_path, tmp_path / "site", site)
+    written = sorted(p.name for p in (tmp_path / "site" / "admin").iterdir())
+    assert written == sorted(["117.decap-cms.js", "ab12.wasm", "decap-cms.js", *STATIC, *cms.FILES])

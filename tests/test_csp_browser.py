@@ -11,7 +11,7 @@ import pytest
 
 from plansite.csp import inline_scripts, script_hash
 
-from .conftest import at
+from .conftest import MISSING, at, visit
 
 pytestmark = pytest.mark.build
 
@@ -65,7 +65,7 @@ class Watched:
     def _console(self, message):
         url = message.location.get("url", "")
         # the 404 page's own status, and the host test page's missing icon, are expected; nothing else is
-        if message.type == "error" and not url.endswith(("/favicon.ico", "/no-such-page/")):
+        if message.type == "error" and not url.endswith(("/favicon.ico", "/" + MISSING)):
             self.errors.append(message.text)
 
     def violations(self) -> list[str]:
@@ -87,12 +87,18 @@ def _charts_drawn(pg):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_normal_use_of_every_page_type_reports_no_policy_violation(browser, base_url, prefix):
+def test_normal_use_of_every_page_type_reports_no_policy_violation(browser, base_url, plan, prefix):
+    """Addresses from the plan (its first page, its biggest page, a chain, an indicator); each must be the page
+    itself, not the 404 page, which would report nothing either."""
     w = Watched(browser, viewport={"width": 1280, "height": 900})
     pg, seen = w.page, {}
+    first = f"plan/{next(plan.page_units())[1].id}/"
+    units = [lp.section.id for lp in plan.located_paragraphs()]
+    biggest = f"plan/{max(units, key=units.count)}/"
+    chain = [f"industries/{plan.chains[0].id}/"] if plan.chains else []
 
-    def visit(path: str):
-        pg.goto(base_url + at(prefix + path))
+    def go(path: str):
+        visit(pg, base_url + at(prefix + path))
         pg.wait_for_load_state("networkidle")
         _charts_drawn(pg)
 
@@ -102,36 +108,38 @@ def test_normal_use_of_every_page_type_reports_no_policy_violation(browser, base
             seen[label] = list(found)
         w.errors.clear()
 
-    for path in ["", "plan/1-1/", "industries/biomedicine-chemicals/", "commitments/", "updates/", "about/"]:
-        visit(path)
+    for path in ["", first, *chain, "commitments/", "updates/", "about/"]:
+        go(path)
         record(path)
-    visit("indicators/high-tech-enterprises/")  # the chart: charts.js loads plotly.js, which draws it
+    go(f"indicators/{plan.indicators[0].id}/")  # the chart: charts.js loads plotly.js, which draws it
     assert pg.locator(".chart.chart--ready svg.main-svg").count() >= 1
     pg.locator(".chart").first.hover()
     record("indicator with its chart")
-    visit("indicators/")
+    go("indicators/")
     record("indicators with the overview chart")
-    visit("progress/")
-    chain = pg.locator(".chain-filter button[data-chain]:not([data-chain=''])").first
-    chain.click()
-    assert chain.get_attribute("aria-pressed") == "true"
+    go("progress/")
+    if plan.chains:
+        chain = pg.locator(".chain-filter button[data-chain]:not([data-chain=''])").first
+        chain.click()
+        assert chain.get_attribute("aria-pressed") == "true"
     record("progress board filter")
-    visit("plan/")
+    go("plan/")
     box = pg.locator("input.md-search__input")
     with pg.expect_response(lambda r: r.url.endswith("/search/search_index.json")):
         box.click()  # lazy-search.js releases the index
-    box.fill("科技" if not prefix else "innovation")
+    name = plan.indicators[0].name
+    box.fill(name.zh if not prefix else max(name.en.split(), key=len))  # a word the plan's own pages hold
     box.press("End")
     pg.wait_for_selector(".md-search-result__item", timeout=15_000)
     record("search")
-    visit("plan/1-1/")
+    go(first)
     pg.click("[data-lang-switch]")
     pg.wait_for_load_state("networkidle")
-    assert urlsplit(pg.url).path == "/" + at(("en/" if not prefix else "") + "plan/1-1/")
+    assert urlsplit(pg.url).path == "/" + at(("en/" if not prefix else "") + first)
     record("language switch")
-    pg.goto(base_url + at(prefix + "no-such-page/"))
+    visit(pg, base_url + at(prefix + MISSING))
     record("404")
-    visit("plan/3-2/")
+    go(biggest)
     pg.emulate_media(media="print")
     pg.pdf(format="A4")
     record("print")
@@ -163,14 +171,15 @@ def test_an_embed_inside_a_sandboxed_iframe_of_another_page_reports_no_violation
 
 
 @pytest.mark.browser
-def test_a_script_slipped_into_a_built_page_is_blocked_and_reported(browser, base_url, built_site):
-    original = built_site / at("indicators/high-tech-enterprises/") / "index.html"
+def test_a_script_slipped_into_a_built_page_is_blocked_and_reported(browser, base_url, built_site, plan):
+    page = at(f"indicators/{plan.indicators[0].id}/")
+    original = built_site / page / "index.html"
     probe = original.parent / "csp-probe.html"  # a copy with one more inline script; removed again afterwards
     text = original.read_text(encoding="utf-8")
     probe.write_text(text.replace("</body>", "<script>window.__injected = 1;</script></body>"), encoding="utf-8")
     w = Watched(browser)
     try:
-        w.page.goto(base_url + at("indicators/high-tech-enterprises/") + "csp-probe.html")
+        visit(w.page, base_url + page + "csp-probe.html")
         w.page.wait_for_load_state("networkidle")
         assert w.page.evaluate("typeof window.__injected") == "undefined"
         assert any(v.startswith("script-src") and " inline " in v for v in w.violations()), w.violations()

@@ -53,12 +53,13 @@ def test_chinese_is_drawn_with_real_glyphs_not_empty_boxes():
     assert chinese != boxes and other_chinese != boxes and chinese != other_chinese
 
 
-def test_export_one_chart_as_png_svg_and_embed(tmp_path):
+def test_export_one_chart_as_png_svg_and_embed(tmp_path, plan):
+    chart = plan.indicators[0].id  # the site's current plan: the one the script exports from
     result = subprocess.run(
         SCRIPT
         + [
             "export",
-            "high-tech-enterprises",
+            chart,
             "--lang",
             "zh",
             "en",
@@ -76,36 +77,37 @@ def test_export_one_chart_as_png_svg_and_embed(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "6/6" in result.stderr  # the progress bar reached the end
     for lang in ("zh", "en"):
-        assert _png_size((tmp_path / f"high-tech-enterprises.{lang}.png").read_bytes()) == (1600, 1000)
-        assert (tmp_path / f"high-tech-enterprises.{lang}.svg").read_text(encoding="utf-8").startswith("<svg")
-        html = (tmp_path / f"high-tech-enterprises.{lang}.html").read_text(encoding="utf-8")
+        assert _png_size((tmp_path / f"{chart}.{lang}.png").read_bytes()) == (1600, 1000)
+        assert (tmp_path / f"{chart}.{lang}.svg").read_text(encoding="utf-8").startswith("<svg")
+        html = (tmp_path / f"{chart}.{lang}.html").read_text(encoding="utf-8")
         assert 'data-plotly="' in html and "http://127.0.0.1:8000/" in html  # standalone: full addresses
 
 
 def test_an_unchanged_chart_is_not_rendered_again(tmp_path):
-    args = SCRIPT + ["export", "projects-by-chain", "--format", "png", "--out"]
+    args = SCRIPT + ["export", "overview", "--format", "png", "--out"]  # every plan has its overview chart
     subprocess.run(args + [str(tmp_path / "a")], check=True, capture_output=True, cwd=paths.ROOT)
     time.monotonic()
     env = dict(os.environ, BROWSER_PATH="/nonexistent/chromium", PATH=str(Path(sys.executable).parent))
     # With the image cached, no browser is needed at all: a missing one must not matter.
     result = subprocess.run(args + [str(tmp_path / "b")], capture_output=True, text=True, cwd=paths.ROOT, env=env)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "a" / "projects-by-chain.zh.png").read_bytes() == (
-        tmp_path / "b" / "projects-by-chain.zh.png"
-    ).read_bytes()
+    assert (tmp_path / "a" / "overview.zh.png").read_bytes() == (tmp_path / "b" / "overview.zh.png").read_bytes()
 
 
-def test_list_names_every_chart():
+def test_list_names_every_chart(plan):
+    """One line per chart the plan has: each indicator's, the overview, and the chains chart if it has chains."""
     out = subprocess.run(SCRIPT + ["list"], capture_output=True, text=True, cwd=paths.ROOT, check=True).stdout
-    assert "high-tech-enterprises" in out and "overview" in out and "projects-by-chain" in out
-    assert len(out.strip().splitlines()) == 20
+    listed = [line.split()[0] for line in out.strip().splitlines()]
+    expected = [i.id for i in plan.indicators] + ["overview"] + (["projects-by-chain"] if plan.chains else [])
+    assert sorted(listed) == sorted(expected)
 
 
-def test_unknown_chart_id_is_a_clear_error():
+def test_unknown_chart_id_is_a_clear_error(plan, tmp_path):
+    typo = plan.indicators[0].id[:-1] + "z"  # one letter off a real chart id
     result = subprocess.run(
-        SCRIPT + ["export", "high-tech-enterprize", "--out", "/tmp/x"], capture_output=True, text=True, cwd=paths.ROOT
+        SCRIPT + ["export", typo, "--out", str(tmp_path)], capture_output=True, text=True, cwd=paths.ROOT
     )
-    assert result.returncode == 2 and "high-tech-enterprize" in result.stderr and "list" in result.stderr
+    assert result.returncode == 2 and typo in result.stderr and "list" in result.stderr
 
 
 def test_missing_chromium_is_a_clear_error(tmp_path):

@@ -12,9 +12,8 @@ import pytest
 
 from plansite import paths
 from plansite.csp import script_hash
-from tests.test_phone_browser import page_types
 
-from .conftest import address, at
+from .conftest import MISSING, address, at, page_types, visit
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +21,7 @@ KEY = "plansite.largeText"
 TOGGLE = "[data-large-text]"
 STORED = f"localStorage.setItem('{KEY}', '1')"
 # The pages the checks walk: one of each kind, addresses from the plan.
-SAMPLE = ["", "plan/", "indicators/", "progress/", "data-gaps/", "commitments/", "glossary/", "no-such-page/"]
+SAMPLE = ["", "plan/", "indicators/", "progress/", "data-gaps/", "commitments/", "glossary/", MISSING]
 
 
 def is_large(pg) -> bool:
@@ -36,7 +35,7 @@ def test_the_toggle_is_in_every_page_header_labelled_in_the_page_language(browse
     missing = {}
     for prefix, lang in (("", "zh"), ("en/", "en")):
         for path in page_types(plan):
-            pg.goto(base_url + at(prefix + path))
+            visit(pg, base_url + at(prefix + path))
             button = pg.locator(".md-header " + TOGGLE)
             name = button.inner_text() if button.count() == 1 and button.is_visible() else None
             if name != getattr(ui["access.large"], lang) or button.get_attribute("aria-pressed") != "false":
@@ -49,7 +48,7 @@ def test_the_toggle_is_in_every_page_header_labelled_in_the_page_language(browse
 def test_the_toggle_works_from_the_keyboard(browser, base_url, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + at("progress/"))
+    visit(pg, base_url + at("progress/"))
     for _ in range(40):  # Tab from the top of the page until the toggle has the focus
         pg.keyboard.press("Tab")
         if pg.evaluate("document.activeElement.matches('[data-large-text]')"):
@@ -79,7 +78,7 @@ SIZES = """() => {
 def test_large_text_is_at_least_125_percent_with_line_height_1_5(browser, base_url, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + at("progress/"))
+    visit(pg, base_url + at("progress/"))
     normal = pg.evaluate(SIZES)
     pg.click(TOGGLE)
     large = pg.evaluate(SIZES)
@@ -104,7 +103,7 @@ def test_large_text_tap_targets_are_at_least_44px(browser, base_url, width):
     pg = context.new_page()
     small = {}
     for path in ["", "progress/", "indicators/", "plan/"]:
-        pg.goto(base_url + at(path))
+        visit(pg, base_url + at(path))
         found = pg.evaluate(TARGETS)
         if found:
             small[path] = found[:4]
@@ -115,7 +114,7 @@ def test_large_text_tap_targets_are_at_least_44px(browser, base_url, width):
 def test_the_choice_persists_across_pages_languages_and_visits(browser, base_url, plan):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + at(""))  # the plan's home
+    visit(pg, base_url + at(""))  # the plan's home
     assert not is_large(pg)
     pg.click(TOGGLE)
     pg.click(".md-tabs a[href$='progress/']")  # a real navigation by link
@@ -125,10 +124,10 @@ def test_the_choice_persists_across_pages_languages_and_visits(browser, base_url
     pg.wait_for_load_state()
     assert pg.url.endswith("/" + at("en/progress/")) and is_large(pg)
     fresh = context.new_page()  # a later visit in the same browser profile
-    fresh.goto(base_url + at("indicators/" + plan.indicators[0].id + "/"))
+    visit(fresh, base_url + at("indicators/" + plan.indicators[0].id + "/"))
     assert is_large(fresh) and fresh.get_attribute(TOGGLE, "aria-pressed") == "true"
     fresh.click(TOGGLE)  # and switching it off is remembered too
-    fresh.goto(base_url + at("glossary/"))
+    visit(fresh, base_url + at("glossary/"))
     assert not is_large(fresh)
     context.close()
 
@@ -148,11 +147,11 @@ requestAnimationFrame(() => { window.__seen.frame = document.documentElement.cla
 def test_a_stored_choice_applies_before_the_first_paint(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + at("commitments/"))
+    visit(pg, base_url + at("commitments/"))
     pg.click(TOGGLE)  # stored by the page itself, as a reader would
     context.add_init_script(FIRST_PAINT)
     fresh = context.new_page()
-    fresh.goto(base_url + at("progress/"), wait_until="load")
+    visit(fresh, base_url + at("progress/"), wait_until="load")
     fresh.wait_for_function("() => 'frame' in window.__seen && 'body' in window.__seen", polling=50)
     seen = fresh.evaluate("window.__seen")
     context.close()
@@ -176,8 +175,8 @@ def test_the_head_script_is_allowed_by_the_pages_policy_and_nothing_is_blocked(b
     errors = []
     pg.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     blocked = {}
-    for path in ["progress/", "en/", "no-such-page/"]:
-        pg.goto(base_url + at(path))
+    for path in ["progress/", "en/", MISSING]:
+        visit(pg, base_url + at(path))
         assert is_large(pg), path
         pg.click(TOGGLE)
         if pg.evaluate("window.__csp"):
@@ -206,8 +205,9 @@ def test_no_accessibility_violations_in_large_text_mode(browser, base_url, plan,
     context.add_init_script(STORED)
     pg = context.new_page()
     found = {}
-    for path in SAMPLE + [f"indicators/{plan.indicators[0].id}/", f"industries/{plan.chains[0].id}/"]:
-        pg.goto(base_url + at(prefix + path))
+    chain = [f"industries/{plan.chains[0].id}/"] if plan.chains else []
+    for path in SAMPLE + [f"indicators/{plan.indicators[0].id}/", *chain]:
+        visit(pg, base_url + at(prefix + path))
         assert is_large(pg)
         violations = axe_violations(pg, axe) + axe_violations(pg, axe, ["color-contrast-enhanced"])
         if violations:
@@ -219,7 +219,7 @@ def test_no_accessibility_violations_in_large_text_mode(browser, base_url, plan,
 def test_without_javascript_the_page_is_simply_normal(browser, base_url):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + at("progress/"))
+    visit(pg, base_url + at("progress/"))
     assert not pg.locator(TOGGLE).is_visible()  # a button that could do nothing is not shown
     assert not is_large(pg)
     context.close()
@@ -233,8 +233,7 @@ PRINTED = """() => ({text: getComputedStyle(document.querySelector('.md-content 
 def test_large_text_mode_prints_like_the_normal_page(browser, base_url, plan):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
-    path = base_url + "plan/" + next(plan.sections())[1].id + "/"
-    pg.goto(path)
+    visit(pg, base_url + at(f"plan/{next(plan.page_units())[1].id}/"))  # the plan's page, under its prefix
     pg.emulate_media(media="print")
     normal = pg.evaluate(PRINTED)
     pg.emulate_media(media="screen")
@@ -250,7 +249,7 @@ def test_the_header_shows_one_title_at_a_time_in_large_text_mode(browser, base_u
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.add_init_script(STORED)
     pg = context.new_page()
-    pg.goto(base_url + at("progress/"))
+    visit(pg, base_url + at("progress/"))
     shown = (
         "[...document.querySelectorAll('.md-header__topic')].filter(t => getComputedStyle(t).opacity !== '0').length"
     )

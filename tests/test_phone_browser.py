@@ -1,51 +1,20 @@
 """Tables that read on a phone: below 600 px every wide table becomes cards, each cell under its column's name.
 
-Real headless Chromium at 375 px against the built site. Page addresses come from the plan (its first section,
-indicator and chain, the first story), so the tests follow the data, not a list of Tianmen ids.
+Real headless Chromium at 375 px against the built site. Page addresses come from the plan (conftest.page_types:
+its first and last plan page, indicator and chain, the first story), so the tests follow the data, not a list of
+one plan's ids; each page must be served as itself, not as the 404 page (conftest.visit).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from plansite import paths
-
-from .conftest import at, current_folder
+from .conftest import at, page_types, visit
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 800}
 MIN_CELL = 64  # px: below this, a column of Chinese text stands a few characters per line
-
-
-def page_types(plan) -> list[str]:
-    """One address of every page type, derived from the plan and the stories."""
-    story = sorted((paths.ROOT / "docs" / "zh" / current_folder() / "updates").glob("*.md"))[0].stem
-    section = next(plan.sections())[1].id
-    table_section = plan.section_of(plan.table.division).id
-    return [
-        "",
-        "plan/",
-        f"plan/{section}/",
-        f"plan/{table_section}/",  # the section that holds the plan's indicator table
-        "indicators/",
-        f"indicators/{plan.indicators[0].id}/",
-        "industries/",
-        f"industries/{plan.chains[0].id}/",
-        "commitments/",
-        "progress/",
-        "data-gaps/",
-        "glossary/",
-        "sources/",
-        "notes/",
-        "open-data/",
-        "updates/",
-        f"updates/{story}/",
-        "about/",
-        "contribute/",
-        "contribute/checker-messages/",
-        "no-such-page/",
-    ]
 
 
 # Cells a reader can see: with a box, with text, not inside a clipped 1-px box (the visually hidden header row
@@ -72,7 +41,7 @@ def test_no_table_cell_is_narrower_than_64px_on_a_phone(browser, base_url, plan,
     pg = context.new_page()
     narrow = {}
     for path in page_types(plan):
-        pg.goto(base_url + at(prefix + path))
+        visit(pg, base_url + at(prefix + path))
         found = pg.evaluate(NARROW_CELLS, MIN_CELL)
         if found:
             narrow[prefix + path] = found[:3] + ([f"… {len(found)} cells"] if len(found) > 3 else [])
@@ -93,7 +62,7 @@ def test_every_card_cell_shows_its_column_name(browser, base_url, path):
     """On a phone each data cell is a block that shows the header of its own column (data-label, drawn by ::before)."""
     context = browser.new_context(viewport=PHONE)
     pg = context.new_page()
-    pg.goto(base_url + at(path))
+    visit(pg, base_url + at(path))
     cells = pg.evaluate(CARD_LABELS)
     context.close()
     data = [c for c in cells if c["tag"] == "TD"]
@@ -106,7 +75,7 @@ def test_every_card_cell_shows_its_column_name(browser, base_url, path):
 def test_the_plan_indicator_table_becomes_cards_on_a_phone(browser, base_url, plan):
     context = browser.new_context(viewport=PHONE)
     pg = context.new_page()
-    pg.goto(base_url + at("plan/" + plan.section_of(plan.table.division).id + "/"))
+    visit(pg, base_url + at("plan/" + plan.section_of(plan.table.division).id + "/"))
     cells = pg.evaluate(CARD_LABELS)
     context.close()
     assert len([c for c in cells if c["tag"] == "TH"]) == len(plan.indicators)  # one card per indicator
@@ -117,7 +86,7 @@ def test_the_plan_indicator_table_becomes_cards_on_a_phone(browser, base_url, pl
 def test_on_a_wide_screen_the_tables_stay_tables(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
-    pg.goto(base_url + at("progress/"))
+    visit(pg, base_url + at("progress/"))
     shown = pg.evaluate("""() => [...document.querySelectorAll('table.stack')].map(t => [getComputedStyle(t).display,
         getComputedStyle(t.querySelector('thead')).position, getComputedStyle(t.querySelector('td'), '::before').content])""")
     context.close()
@@ -150,7 +119,7 @@ def test_card_tables_keep_their_table_semantics_for_screen_readers(browser, base
     ui = plan.ui.strings
     context = browser.new_context(viewport=PHONE)
     pg = context.new_page()
-    pg.goto(base_url + at("progress/"))
+    visit(pg, base_url + at("progress/"))
     assert pg.evaluate("getComputedStyle(document.querySelector('#project-board')).display") == "block"
     roles = ax_roles(pg, "#project-board")
     context.close()

@@ -31,7 +31,7 @@ from plansite.status import (
 from plansite.updates import Update
 from plansite.wording import fill
 
-from .conftest import at
+from .conftest import at, visit
 from .test_final_assessment import day_after, indicator, last_day, minimal, observation, synthetic  # noqa: F401
 
 
@@ -242,7 +242,7 @@ def test_the_stage_filter_works_by_keyboard_and_announces_the_count(browser, bas
     stage, count = chain_stages(plan, chain)[-1]
     context = browser.new_context(viewport={"width": 375, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + at(f"industries/{chain.id}/"))
+    visit(pg, base_url + at(f"industries/{chain.id}/"))
     cards = pg.locator(f"#projects-{chain.id} > li")
     assert cards.count() == len(chain.projects)
     button = pg.locator(f".stage-filter button[data-value='{stage}']")
@@ -268,7 +268,7 @@ def test_without_javascript_every_project_card_shows_and_the_filter_is_hidden(br
     chain = next(c for c in plan.chains if len(chain_stages(plan, c)) > 1)
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + at(f"industries/{chain.id}/"))
+    visit(pg, base_url + at(f"industries/{chain.id}/"))
     assert not pg.locator(".stage-filter").is_visible()
     assert len([c for c in pg.locator(f"#projects-{chain.id} > li").all() if c.is_visible()]) == len(chain.projects)
     context.close()

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import jieba
 import pytest
 
-from .conftest import at
+from .conftest import at, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -132,7 +132,7 @@ def search_page(browser, base_url):
     pg = context.new_page()
 
     def open_search(prefix: str):
-        pg.goto(base_url + at(prefix))
+        visit(pg, base_url + at(prefix))
         with pg.expect_response(lambda r: r.url.endswith("/search/search_index.json")):
             pg.locator("input.md-search__input").click()  # the index is fetched on first use (lazy-search.js)
         pg.wait_for_selector(".md-search-result__meta", state="attached")

@@ -9,9 +9,7 @@ import zlib
 import pytest
 import zxingcpp
 
-from plansite import paths
-
-from .conftest import at, current_folder
+from .conftest import at, stories, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -55,15 +53,15 @@ def png_gray(png: bytes) -> memoryview:
 
 
 def page_types(plan) -> list[str]:
-    """One page of each kind, from the data: home, a plan section, an indicator, a chain, a story, a hand-written page."""
-    _chapter, section = next(plan.sections())
-    story = sorted((paths.ROOT / "docs" / "zh" / current_folder() / "updates").glob("*.md"))[0].stem
+    """One page of each kind, from the data: home, a plan page, an indicator, a chain and a story (if the plan has
+    them), a hand-written page."""
+    _chapter, unit = next(plan.page_units())
     return [
         "",
-        f"plan/{section.id}/",
+        f"plan/{unit.id}/",
         f"indicators/{plan.indicators[0].id}/",
-        f"industries/{plan.chains[0].id}/",
-        f"updates/{story}/",
+        *([f"industries/{plan.chains[0].id}/"] if plan.chains else []),
+        *(f"updates/{name}/" for name in stories()[:1]),
         "about/",
     ]
 
@@ -81,7 +79,7 @@ def test_the_qr_code_on_screen_decodes_to_the_canonical_address(browser, base_ur
     pg = context.new_page()
     decoded = {}
     for path in page_types(plan):
-        pg.goto(base_url + at(prefix + path))
+        visit(pg, base_url + at(prefix + path))
         qr = pg.locator(".share .share__qr")
         assert qr.get_attribute("role") == "img" and qr.get_attribute("aria-label"), path
         qr.scroll_into_view_if_needed()
@@ -100,7 +98,7 @@ def test_the_qr_code_on_screen_decodes_to_the_canonical_address(browser, base_ur
 def test_copy_link_puts_the_canonical_address_on_the_clipboard(browser, base_url, plan, prefix):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     pg = context.new_page()
-    pg.goto(base_url + at(prefix + page_types(plan)[2]))
+    visit(pg, base_url + at(prefix + page_types(plan)[2]))
     button = pg.locator(".share [data-copy]")
     assert button.is_visible()
     button.focus()
@@ -115,7 +113,7 @@ def test_the_share_button_is_hidden_without_navigator_share(browser, base_url, p
     context = browser.new_context()
     context.add_init_script("delete Navigator.prototype.share; delete navigator.share;")
     pg = context.new_page()
-    pg.goto(base_url + at(page_types(plan)[2]))
+    visit(pg, base_url + at(page_types(plan)[2]))
     assert pg.evaluate("typeof navigator.share") == "undefined"
     assert pg.locator(".share [data-share-native]").count() == 1
     assert not pg.locator(".share [data-share-native]").is_visible()
@@ -127,7 +125,7 @@ def test_the_share_button_calls_navigator_share_with_title_and_url(browser, base
     context = browser.new_context()
     context.add_init_script("navigator.share = function (data) { window.__shared = data; return Promise.resolve(); };")
     pg = context.new_page()
-    pg.goto(base_url + at(prefix + page_types(plan)[3]))
+    visit(pg, base_url + at(prefix + page_types(plan)[3]))
     button = pg.locator(".share [data-share-native]")
     assert button.is_visible()
     button.click()
@@ -138,7 +136,7 @@ def test_the_share_button_calls_navigator_share_with_title_and_url(browser, base
 def test_print_keeps_the_qr_code_and_drops_the_buttons(browser, base_url):
     context = browser.new_context()
     pg = context.new_page()
-    pg.goto(base_url + at("about/"))
+    visit(pg, base_url + at("about/"))
     pg.emulate_media(media="print")
     assert pg.locator(".share__qr").is_visible()
     assert pg.locator(".share__url").is_visible()
@@ -149,6 +147,6 @@ def test_print_keeps_the_qr_code_and_drops_the_buttons(browser, base_url):
 def test_embeds_have_no_share_panel(browser, base_url, plan):
     context = browser.new_context()
     pg = context.new_page()
-    pg.goto(base_url + at(f"embed/{plan.indicators[0].id}/"))
+    visit(pg, base_url + at(f"embed/{plan.indicators[0].id}/"))
     assert pg.locator(".share").count() == 0
     context.close()

@@ -3,15 +3,19 @@ site.yaml, the shared ui.yaml and one folder per plan (here the minimal fixture 
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 import yaml
 
-from plansite.render import Renderer, placed
+from plansite.render import LANGS, Renderer, placed
 from plansite.site import check_site
+from plansite.wording import ui_text
 
 from .conftest import MINIMAL
+
+SITE_NAME = {"zh": "示例网站（测试用）", "en": "Example site (SYNTHETIC)"}
 
 
 def two_folders(tmp: Path, **settings) -> Path:
@@ -20,7 +24,8 @@ def two_folders(tmp: Path, **settings) -> Path:
     for folder in ("a", "b"):
         shutil.copytree(MINIMAL / "data", data / folder, ignore=shutil.ignore_patterns("ui.yaml"))
     shutil.copy(MINIMAL / "data" / "ui.yaml", data / "ui.yaml")
-    (data / "site.yaml").write_text(yaml.safe_dump({"plans": ["a", "b"], "current": "b", **settings}), "utf-8")
+    settings = {"name": SITE_NAME, "plans": ["a", "b"], "current": "b", **settings}
+    (data / "site.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
     return data
 
 
@@ -86,3 +91,46 @@ def test_links_between_plans_and_to_the_site_are_relative_to_the_page(plan):
     assert r.file_link(page, "data/indicators.csv") == "../../data/indicators.csv"
     assert r.file_link(page, "assets/javascripts/site.js") == "../../../assets/javascripts/site.js"
     assert r.absolute("embed/x/") == r.site_url + "2026-2030/embed/x/"
+
+
+def test_a_site_is_named_in_site_yaml_and_one_plan_by_its_own_name(tmp_path: Path):
+    _, site = check_site(two_folders(tmp_path), tmp_path)
+    assert site is not None and [site.name(lang) for lang in ("zh", "en")] == [SITE_NAME["zh"], SITE_NAME["en"]]
+    _, alone = check_site(MINIMAL / "data", MINIMAL.parent)  # no site.yaml: the plan's name (ui site.name)
+    assert alone is not None
+    assert [alone.name(lang) for lang in ("zh", "en")] == [ui_text(alone.current, "site.name", lang) for lang in LANGS]
+
+
+def test_a_site_without_a_name_is_refused_at_site_yaml(tmp_path: Path):
+    data = two_folders(tmp_path)
+    path = data / "site.yaml"
+    settings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del settings["name"]
+    path.write_text(yaml.safe_dump(settings), "utf-8")
+    report, site = check_site(data, tmp_path)
+    assert site is None
+    assert [(p.file, p.code, p.detail) for p in report.errors] == [("data/site.yaml", "field-missing", "缺少“name”")]
+
+
+def test_the_checker_hints_name_the_plans_years_only_when_the_site_has_one_plan(tmp_path: Path):
+    _, site = check_site(two_folders(tmp_path), tmp_path)
+    assert site is not None and site.hint_values()["end"] == "plan.yaml 的 period.end"
+    _, alone = check_site(MINIMAL / "data", MINIMAL.parent)
+    assert alone is not None and alone.hint_values()["end"] == alone.current.meta.period.end
+
+
+def test_the_404_page_leads_a_site_of_plans_to_its_landing_page_and_one_plan_to_its_sections(tmp_path: Path):
+    _, site = check_site(two_folders(tmp_path), tmp_path)
+    assert site is not None
+    prefixed = Renderer(site.current, "zh", prefix="b/", prefixes=("a/", "b/"))
+    t = prefixed.lang.t
+    assert prefixed.not_found_links() == [
+        {"text": t("landing.title"), "href": ""},
+        {"text": t("landing.all"), "href": "#plans"},
+    ]
+    root = Renderer(site.current, "zh")
+    assert [link["href"] for link in root.not_found_links()] == [""] + ["plan/", "indicators/"] + (
+        ["industries/"] if site.current.chains else []
+    )
+    no_chains = Renderer(dataclasses.replace(site.current, chains=()), "zh")
+    assert "industries/" not in [link["href"] for link in no_chains.not_found_links()]

@@ -15,7 +15,7 @@ from plansite import paths
 from plansite.charts import SCREEN_SCALE
 from plansite.render import Renderer
 
-from .conftest import address, at
+from .conftest import address, at, visit
 from .test_images import webp_size
 
 pytestmark = pytest.mark.browser
@@ -58,7 +58,7 @@ def test_on_load_and_scroll_the_chart_is_an_image_and_a_tap_draws_it_in_place(br
     context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
     scripts = _watch_scripts(context)
     pg = context.new_page()
-    pg.goto(base_url + at(chart.page.removesuffix(".md") + "/"))
+    visit(pg, base_url + at(chart.page.removesuffix(".md") + "/"))
     pg.wait_for_load_state("networkidle")
     _scroll_to_the_end(pg)
     assert scripts == []  # neither load nor scroll asks for plotly.js
@@ -86,7 +86,7 @@ def test_the_button_is_reached_and_pressed_with_the_keyboard_and_draws_in_place(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     scripts = _watch_scripts(context)
     pg = context.new_page()
-    pg.goto(base_url + at(prefix + chart.page.removesuffix(".md") + "/"))
+    visit(pg, base_url + at(prefix + chart.page.removesuffix(".md") + "/"))
     pg.wait_for_load_state("networkidle")
     button = pg.locator(".chart__open").first
     assert button.is_visible() and button.evaluate("b => b.tagName") == "BUTTON"
@@ -117,7 +117,7 @@ def test_axe_finds_nothing_on_a_chart_drawn_on_request(browser, base_url, chart)
     axe = (paths.ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
     context = browser.new_context(viewport={"width": 375, "height": 800}, bypass_csp=True)
     pg = context.new_page()
-    pg.goto(base_url + at(chart.page.removesuffix(".md") + "/"))
+    visit(pg, base_url + at(chart.page.removesuffix(".md") + "/"))
     pg.locator(".chart__open").first.click()
     pg.wait_for_selector(".chart.chart--ready", timeout=20_000)
     pg.add_script_tag(content=axe)
@@ -168,7 +168,7 @@ def test_an_embed_is_an_image_first_and_its_host_iframe_still_fits_it(browser, b
 def test_without_javascript_the_image_and_the_table_are_there(browser, base_url, built_site, chart, width):
     context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 800})
     pg = context.new_page()
-    pg.goto(base_url + at(chart.page.removesuffix(".md") + "/"))
+    visit(pg, base_url + at(chart.page.removesuffix(".md") + "/"))
     image = pg.locator(".chart__image img").first
     image.scroll_into_view_if_needed()
     assert image.is_visible() and image.get_attribute("alt") == chart.summary
@@ -194,7 +194,7 @@ def test_when_plotly_cannot_load_the_image_stays_and_the_reader_is_told(browser,
     context = browser.new_context(viewport={"width": 375, "height": 800})
     context.route("**/vendor/plotly-basic-*.js", lambda route: route.abort())
     pg = context.new_page()
-    pg.goto(base_url + at(chart.page.removesuffix(".md") + "/"))
+    visit(pg, base_url + at(chart.page.removesuffix(".md") + "/"))
     before = pg.locator(".chart").first.evaluate(BOX)
     pg.locator(".chart__open").first.click()
     pg.wait_for_selector(".chart.chart--failed", timeout=20_000)

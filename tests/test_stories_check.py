@@ -75,20 +75,19 @@ def test_every_story_code_has_a_broken_story_and_a_chinese_title_and_hint():
         assert re.search(r"[\u4e00-\u9fff]", CODES[code].title) and re.search(r"[\u4e00-\u9fff]", CODES[code].hint)
 
 
-def test_near_miss_shortcodes_show_the_corrected_form(plan):
+def test_near_miss_shortcodes_show_the_corrected_form():
+    i = "example-enterprises"  # an indicator id of the synthetic fixture (KNOWN)
     body = (
-        "[[value：high-tech-enterprises]] [[ value:high-tech-enterprises ]] 【【value:high-tech-enterprises】】\n"
-        "［［target:high-tech-enterprises］］ [[Value:high-tech-enterprises]] [[value:High-Tech-Enterprises]]\n"
-        "[[values:high-tech-enterprises]] [[chart：overveiw]]\n"
+        f"[[value：{i}]] [[ value:{i} ]] 【【value:{i}】】\n"
+        f"［［target:{i}］］ [[Value:{i}]] [[value:{i.title()}]]\n"
+        f"[[values:{i}]] [[chart：overveiw]]\n"
     )
-    problems = check_story(FRONT + body, STORY, Known.of(plan), TODAY)
+    problems = check_story(FRONT + body, STORY, KNOWN, TODAY)
     assert [(p.line, p.code) for p in problems] == [(7, "story-shortcode-malformed")] * 3 + [
         (8, "story-shortcode-malformed")
     ] * 3 + [(9, "story-shortcode-malformed")] * 2
     corrected = [re.search(r"应写作 (\S+)", p.detail).group(1) for p in problems]  # type: ignore[union-attr]
-    assert corrected == ["[[value:high-tech-enterprises]]"] * 3 + ["[[target:high-tech-enterprises]]"] + [
-        "[[value:high-tech-enterprises]]"
-    ] * 3 + ["[[chart:overview]]"]
+    assert corrected == [f"[[value:{i}]]"] * 3 + [f"[[target:{i}]]"] + [f"[[value:{i}]]"] * 3 + ["[[chart:overview]]"]
 
 
 def test_unknown_ids_and_keys_suggest_the_closest(tmp_path: Path):
@@ -279,17 +278,18 @@ def test_cli_text_format_and_exit_codes(tmp_path: Path, capsys):
 
 
 @pytest.mark.build
-def test_a_bad_story_stops_the_build_with_the_checkers_message(tmp_path: Path):
+def test_a_bad_story_stops_the_build_with_the_checkers_message(tmp_path: Path, plan):
     docs = tmp_path / "docs"
     shutil.copytree(paths.ROOT / "docs" / "zh", docs)
+    ind = plan.indicators[0].id  # a real id of the plan built, so only the full-width colon is wrong
     (docs / current_folder() / "updates" / "2025-01-01-typo.md").write_text(
-        "---\ntitle: 测试\ndate: 2025-01-01\ndescription: 测试\n---\n\n# 测试\n\n[[value：high-tech-enterprises]]\n",
+        f"---\ntitle: 测试\ndate: 2025-01-01\ndescription: 测试\n---\n\n# 测试\n\n[[value：{ind}]]\n",
         encoding="utf-8",
     )
     site = tmp_path / "site"
     result = mkdocs_build(site, quiet=False, PLANSITE_DOCS=str(docs))
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "2025-01-01-typo.md:9:1: story-shortcode-malformed" in output and "[[value:high-tech-enterprises]]" in output
+    assert "2025-01-01-typo.md:9:1: story-shortcode-malformed" in output and f"[[value:{ind}]]" in output
     assert "Traceback" not in output
     assert not site.exists() or not any(site.rglob("*.html"))

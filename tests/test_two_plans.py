@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -22,6 +23,7 @@ from .conftest import FIXTURES, current_folder, mkdocs_build
 
 SECOND = FIXTURES / "second-plan"
 SECOND_FOLDER = "2026-2030"  # where the test puts the fixture; its prefix
+SITE_NAME = {"zh": "示例双规划网站（测试用）", "en": "Two-plan example site (SYNTHETIC)"}  # the site's, no plan's
 
 pytestmark = pytest.mark.build
 
@@ -35,6 +37,7 @@ def two_plan_project(tmp: Path) -> tuple[Path, Path]:
     settings = yaml.safe_load((data / "site.yaml").read_text(encoding="utf-8"))
     settings["plans"] = [SECOND_FOLDER, *settings["plans"]]
     settings["current"] = SECOND_FOLDER
+    settings["name"] = SITE_NAME
     (data / "site.yaml").write_text(yaml.safe_dump(settings), encoding="utf-8")
     shutil.copytree(paths.ROOT / "docs", docs)
     for lang in ("zh", "en"):
@@ -185,3 +188,49 @@ def test_the_chart_shows_the_period_before_when_the_unit_is_the_same(two_plans):
         )
         name = ui_text(later, "chart.series.before", code, **period)
         assert (name in page) == same, (code, name, same)
+
+
+def _title_and_header(page: str) -> tuple[str, str]:
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    header = re.search(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', page, re.S)
+    assert title and header
+    return html.unescape(title.group(1)), html.unescape(header.group(1))
+
+
+def test_every_plans_pages_carry_the_sites_own_name(two_plans):
+    """The name is site.yaml's on both plans' pages and the landing page: not the current plan's title."""
+    site, checked = two_plans
+    for lang, code in (("", "zh"), ("en/", "en")):
+        for page in [site / lang / "index.html"] + [site / lang / folder / "index.html" for folder in checked.plans]:
+            title, header = _title_and_header(page.read_text(encoding="utf-8"))
+            assert title.endswith(f" - {SITE_NAME[code]}") and header == SITE_NAME[code], (page, title, header)
+        for plan in checked.plans.values():
+            own = getattr(plan.meta.title, code) or plan.meta.title.zh
+            assert own not in _title_and_header((site / lang / "index.html").read_text(encoding="utf-8"))[0]
+
+
+def test_the_checker_messages_name_no_one_plans_years(two_plans):
+    """One messages page for the site: its hints say where each plan states its years, not the current plan's."""
+    from plansite.problems import CODES
+
+    site, checked = two_plans
+    page = html.unescape((site / "contribute" / "checker-messages" / "index.html").read_text(encoding="utf-8"))
+    page = page.split('<table class="codes', 1)[1].split("</table>", 1)[0]  # the hints, not the navigation
+    ranged = [c for c in CODES.values() if "{start}" in c.hint or "{end}" in c.hint]
+    assert ranged
+    for plan in checked.plans.values():
+        start, end = plan.meta.period.start, plan.meta.period.end
+        assert f"{start}—{end}" not in page and f"{end} 年以后" not in page, (start, end)
+    assert "plan.yaml 的 period.end" in page
+
+
+def test_the_404_page_leads_to_the_site_not_into_one_plan(two_plans):
+    site, checked = two_plans
+    for lang in ("", "en/"):
+        page = (site / lang / "404.html").read_text(encoding="utf-8")
+        article = page.split('id="not-found"', 1)[1].split("</article>", 1)[0]
+        links = re.findall(r'<a href="([^"]*)"', article)
+        assert len(links) == 2 and links[1] == links[0] + "#plans" and urlsplit(links[0]).path == "/" + lang, links
+        landing = (site / lang / "index.html").read_text(encoding="utf-8")
+        assert 'id="plans"' in landing  # the list the second link lands on
+        assert not any(f"/{folder}/" in link for link in links for folder in checked.plans)
