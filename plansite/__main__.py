@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import paths
-from .schemas import stale_schemas, write_schemas
+from .schemas import EDITOR_SETTINGS, editor_settings_stale, stale_schemas, write_editor_settings, write_schemas
 from .site import check_site
 from .stories import LANGS, check_stories
 
@@ -103,9 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         stale = stale_schemas(paths.SCHEMAS)
         for name in stale:
             print(f"schemas/{name} 已过期：请运行 python -m plansite schemas")
+        if editor_settings_stale(paths.ROOT):
+            print(f"{EDITOR_SETTINGS} 的 yaml.schemas 已过期：请运行 python -m plansite schemas")
+            return 1
         return 1 if stale else 0
     for name in write_schemas(paths.SCHEMAS):
         print(f"写入 schemas/{name}")
+    if write_editor_settings(paths.ROOT):
+        print(f"写入 {EDITOR_SETTINGS}（yaml.schemas）")
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -32,14 +33,36 @@ KINDS: tuple[Kind, ...] = (
     Kind("commitments", "commitments.yaml", m.Commitments),
     Kind("references", "references.yaml", m.References),
     Kind("editorial-notes", "editorial-notes.yaml", m.EditorialNotes),
-    Kind("sources", "sources.yaml", m.Sources),
-    Kind("observations", "observations.yaml", m.Observations),
-    Kind("status", "status.yaml", m.StatusEntries),
+    Kind("source", "sources/*.yaml", m.Source, many=True, required=False),
+    Kind("observation", "observations/*.yaml", m.Observation, many=True, required=False),
+    Kind("status-project", "status/projects/*.yaml", m.StatusEntry, many=True, required=False),
+    Kind("status-milestone", "status/milestones/*.yaml", m.StatusEntry, many=True, required=False),
     Kind("glossary", "glossary.yaml", m.Glossary),
     Kind("ui", "ui.yaml", m.UiStrings, scope="shared"),
     Kind("site", "site.yaml", m.SiteSettings, required=False, scope="site"),
 )
 SITE_FILE = "site.yaml"
+
+# The kinds kept one item per file, so that a form editor (Decap CMS, /admin/) rewriting a file on save changes
+# only that item: each file's name (without .yaml) is its item's key, see item_stem.
+ITEM_KINDS = ("source", "observation", "status-project", "status-milestone")
+# A status entry's folder says what it is about: status/projects/ for a project, status/milestones/ a milestone.
+STATUS_KINDS = {"status-project": "project", "status-milestone": "milestone"}
+
+
+def item_stem(kind: str, item: Any) -> str | None:
+    """The file name (without .yaml) an item of a one-item-per-file kind must have: a source's id, an observation's
+    <indicator>-<year>, a status entry's <project or milestone>-<date>. None for other kinds, and for a status
+    entry naming neither or both a project and a milestone (the rule status-refs reports that)."""
+    if kind == "source":
+        return str(item.id)
+    if kind == "observation":
+        return f"{item.indicator}-{item.year}"
+    if kind in STATUS_KINDS:
+        if (item.project is None) == (item.milestone is None):
+            return None
+        return f"{item.project or item.milestone}-{item.date.isoformat()}"
+    return None
 
 
 def site_dir_of(plan_dir: Path) -> Path:
@@ -57,7 +80,7 @@ def claim(data_dir: Path) -> tuple[dict[str, list[Path]], list[Path]]:
     seen: set[Path] = set()
     site = (data_dir / SITE_FILE).exists()
     shared = data_dir if site else site_dir_of(data_dir)
-    folders = [data_dir / f for f in _listed_plans(data_dir)] if site else [data_dir]
+    folders = [data_dir / f for f in listed_plans(data_dir)] if site else [data_dir]
     for kind in KINDS:
         if kind.scope == "plan":
             files = sorted(p for folder in folders for p in folder.glob(kind.pattern))
@@ -69,7 +92,7 @@ def claim(data_dir: Path) -> tuple[dict[str, list[Path]], list[Path]]:
     return claimed, sorted(everything - seen)
 
 
-def _listed_plans(data_dir: Path) -> list[str]:
+def listed_plans(data_dir: Path) -> list[str]:
     """The plan folders site.yaml names, read leniently (the checker reports what is wrong with the file)."""
     import yaml
 

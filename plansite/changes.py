@@ -39,10 +39,11 @@ from pydantic import BaseModel, ValidationError
 
 from . import models as m
 from . import paths
-from .catalog import KINDS, claim
+from .catalog import ITEM_KINDS, KINDS, SITE_FILE, claim, listed_plans
 from .check import Report, check
 from .plan import Plan, walk
 from .problems import ERROR
+from .site import check_site
 from .stories import LANGS, check_stories, split_story, story_files
 from .textformat import amount_en, number
 from .wording import fill, pick
@@ -84,6 +85,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.yearly-flow": ("（当年新增）", " (in that year)"),
     "source": ("来源：{source}", "Source: {source}"),
     "source.none": ("未注明来源", "no source given"),
+    "source.for": ("用于本次新增的：{items}", "Cited by what this change adds: {items}"),
     "quote": ("原文：“{quote}”", "Quote: “{quote}”"),
     "fields": ("改动的字段：{fields}", "Fields changed: {fields}"),
     "status": ("进展状态变化（按本站计算规则）", "Status changes (by the site's rule)"),
@@ -111,6 +113,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{what} {name}: latest stage unchanged ({stage}); its evidence changed",
     ),
     "stage.entry": ("{change} {date} {stage}：{note}", "{change} {date} {stage}: {note}"),
+    "plans": ("规划的增减", "Plans added or removed"),
+    "plan.heading": ("{title}（{folder}）", "{title} ({folder})"),
+    "plan.added": ("新增规划：{title}（{folder}）", "Plan added: {title} ({folder})"),
+    "plan.removed": ("删除规划：{title}（{folder}）", "Plan removed: {title} ({folder})"),
+    "plan.site": ("全站设置和界面文字", "Site settings and interface text"),
     "stories": ("动态文章", "Stories"),
     "story.lang.zh": ("中文", "Chinese"),
     "story.lang.en": ("英文", "English"),
@@ -241,6 +248,7 @@ class Side:
     models: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)  # kind -> [(file, model)]
     files: dict[str, bytes] = field(default_factory=dict)  # root-relative path -> content (data and stories)
     kinds: dict[str, str] = field(default_factory=dict)  # root-relative data file -> kind ("" when unclaimed)
+    docs: Path | None = None  # the docs folder beside data/ (its stories' pages are addressed from it)
 
     def one(self, kind: str) -> Any:
         items = self.models.get(kind) or []
@@ -249,6 +257,26 @@ class Side:
     def many(self, kind: str) -> list[Any]:
         return [model for _, model in self.models.get(kind) or []]
 
+    def title(self, lang: str) -> str:
+        """The plan's title (plan.yaml), "" when it cannot be read."""
+        meta = self.one("plan")
+        return pick(meta.title, lang) if meta is not None else ""
+
+
+@dataclass
+class Revision:
+    """One revision's data: one plan (a data folder without site.yaml) or a site of several plan folders.
+
+    report is the verdict on the whole of it (every plan folder, the site's files and every story); plans maps
+    each plan folder to its side ("" for the one-plan layout); site holds the site's own files (site.yaml, ui.yaml)
+    in the site layout, None otherwise.
+    """
+
+    label: str | None
+    report: Report
+    plans: dict[str, Side]
+    site: Side | None = None
+
 
 def _docs_folders(data: Path) -> list[Path]:
     """Each language folder and, on a site of several plans, each plan's folder in it (docs/zh/2021-2025/)."""
@@ -256,15 +284,27 @@ def _docs_folders(data: Path) -> list[Path]:
     return langs + [p for d in langs if d.is_dir() for p in sorted(d.iterdir()) if (p / "updates").is_dir()]
 
 
-def read_side(label: str | None, root: Path, data: Path) -> Side:
-    """Check the data and stories under root, and read every file that parses on its own."""
+def read_side(
+    label: str | None, root: Path, data: Path, docs: list[Path] | None = None, docs_root: Path | None = None
+) -> Side:
+    """Check the data and stories under root, and read every file that parses on its own.
+
+    data is a plan folder (or a one-plan data folder); docs are its story folders (default: the one-plan layout's).
+    """
+    docs = _docs_folders(data) if docs is None else docs
     report, plan = check(data, root)
-    story_problems, stories = check_stories(_docs_folders(data), root, plan)
+    story_problems, stories = check_stories(docs, root, plan)
     report.problems.extend(story_problems)
     report.files_checked += stories
-    side = Side(label, root, data, report, plan)
+    side = Side(label, root, data, report, plan, docs=docs_root or data.parent / "docs")
+    _read_files(side, root, data, docs, KINDS)
+    return side
+
+
+def _read_files(side: Side, root: Path, data: Path, docs: list[Path], kinds: Iterable[Any]) -> None:
+    """Every file of the given kinds under data, and the stories in docs, read into side."""
     claimed, unclaimed = claim(data)
-    for kind in KINDS:
+    for kind in kinds:
         side.models[kind.name] = []
         for path in claimed[kind.name]:
             rel = path.relative_to(root).as_posix()
@@ -281,10 +321,62 @@ def read_side(label: str | None, root: Path, data: Path) -> Side:
         rel = path.relative_to(root).as_posix()
         side.kinds[rel] = ""
         side.files[rel] = path.read_bytes()
-    for folder in _docs_folders(data):
+        if any(k.name in ITEM_KINDS for k in kinds):
+            _read_legacy_list(side, path, rel)
+    for folder in docs:
         for path in story_files(folder):
             side.files[path.relative_to(root).as_posix()] = path.read_bytes()
-    return side
+
+
+# The list files a plan folder had before one file per item (a revision from before the change reads as the same
+# items, so the change itself says nothing changed for readers): file name -> list key, item kind(s).
+LEGACY_LISTS = {"sources.yaml": "sources", "observations.yaml": "observations", "status.yaml": "entries"}
+
+
+def _read_legacy_list(side: Side, path: Path, rel: str) -> None:
+    key = LEGACY_LISTS.get(path.name)
+    if key is None or path.parent != side.data:
+        return
+    doc, problems = load_yaml(path, rel)
+    if any(p.severity == ERROR for p in problems) or not isinstance(doc.data, dict):
+        return
+    side.kinds[rel] = "legacy-list"  # its items are compared one by one; the file itself is not "another file"
+    for item in doc.data.get(key) or []:
+        kind = "source" if key == "sources" else "observation" if key == "observations" else ""
+        if not kind and isinstance(item, dict):
+            kind = "status-project" if item.get("project") else "status-milestone"
+        model = next(k.model for k in KINDS if k.name == kind) if kind else None
+        try:
+            side.models.setdefault(kind, []).append((rel, model.model_validate(item)))  # type: ignore[union-attr]
+        except (ValidationError, AttributeError):
+            continue
+
+
+def read_revision(label: str | None, root: Path, data: Path) -> Revision:
+    """One revision read: each plan folder on its own (its values, statuses, stories), and the whole verdict."""
+    if not (data / SITE_FILE).exists():
+        side = read_side(label, root, data)
+        return Revision(label, side.report, {"": side})
+    report, site = check_site(data, root)
+    docs_root = data.parent / "docs"
+    plans: dict[str, Side] = {}
+    for folder in listed_plans(data):
+        docs = [docs_root / lang / folder for lang in LANGS]
+        plans[folder] = read_side(label, root, data / folder, docs, docs_root)
+        story_problems, stories = check_stories(docs, root, site.plans.get(folder) if site is not None else None)
+        report.problems.extend(story_problems)  # each plan's stories against that plan, as `plansite check` does
+        report.files_checked += stories
+    own = Side(label, root, data, report, None, docs=docs_root)  # the site's own files: site.yaml, ui.yaml
+    _read_files(own, root, data, [], [k for k in KINDS if k.scope != "plan"])
+    for path in [p for p in own.kinds if _in_plan_folder(p, data, root, plans)]:
+        own.kinds.pop(path)  # the plan folders' files are their plans' to report
+        own.files.pop(path)
+    return Revision(label, report, plans, own)
+
+
+def _in_plan_folder(path: str, data: Path, root: Path, plans: dict[str, Side]) -> bool:
+    prefix = data.relative_to(root).as_posix() + "/"
+    return any(path.startswith(f"{prefix}{folder}/") for folder in plans)
 
 
 def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -376,7 +468,7 @@ class Names:
         if not id:
             return word("source.none", self.lang)
         for side in self.sides:
-            for s in side.one("sources").sources if side.one("sources") else []:
+            for s in side.many("source"):
                 if s.id == id:
                     return describe_source(s, self.lang)
         return code(id)
@@ -448,8 +540,9 @@ def _fragment(old: str, new: str, context: int = 12) -> tuple[str, str]:
 class Summary:
     """The Markdown summary of the change from base to head."""
 
-    def __init__(self, base: Side, head: Side, lang: str = "zh"):
+    def __init__(self, base: Side, head: Side, lang: str = "zh", shared: bool = True):
         self.base, self.head, self.lang = base, head, lang
+        self.shared = shared  # False: a plan of a site, whose shared wording (ui.yaml) the site's section reports
         self.names = Names(lang, (head, base))
         self.warnings: list[str] = []  # loud warnings, shown at the top
         self.plan_text_unread = False  # a plan-text file could not be read at one side: listed with the files
@@ -474,19 +567,7 @@ class Summary:
 
     # -------------------------------------------------------------- sections
     def verdict(self) -> list[str]:
-        report = self.head.report
-        if not report.errors:
-            return [self.w("pass", warnings=len(report.warnings))]
-        shown = report.errors[:5]
-        lines = [self.w("fail", n=len(report.errors), shown=len(shown))]
-        if self.lang == "en":
-            lines.append(self.w("fail.lang"))
-        lines.append("")
-        for p in shown:
-            lines.append(f"- {code(p.format().splitlines()[0])}")
-        if len(report.errors) > len(shown):
-            lines.append(f"- {self.w('fail.more', n=len(report.errors) - len(shown))}")
-        return lines
+        return _verdict(self.head.report, self.lang)
 
     def _observation(self, o: m.Observation) -> str:
         text = self.names.amount(o.value, o.unit) + self.w(f"kind.{o.kind}")
@@ -496,8 +577,8 @@ class Summary:
         by_indicator: dict[str, list[str]] = {}
         order: list[str] = []
         pairs = _pair(
-            (o for obs in self.base.many("observations") for o in obs.observations),
-            (o for obs in self.head.many("observations") for o in obs.observations),
+            self.base.many("observation"),
+            self.head.many("observation"),
             lambda o: (o.indicator, o.year, o.kind),
         )
         for old, new in sorted(pairs, key=lambda p: ((p[1] or p[0]).indicator, (p[1] or p[0]).year)):
@@ -599,8 +680,8 @@ class Summary:
         def target(e: m.StatusEntry) -> tuple[str, str]:
             return ("project", e.project) if e.project else ("milestone", e.milestone or "")
 
-        old_entries = [e for s in self.base.many("status") for e in s.entries]
-        new_entries = [e for s in self.head.many("status") for e in s.entries]
+        old_entries = self.base.many("status-project") + self.base.many("status-milestone")
+        new_entries = self.head.many("status-project") + self.head.many("status-milestone")
         per_target: dict[tuple[str, str], list[str]] = {}
         for old, new in _pair(old_entries, new_entries, lambda e: (target(e), e.date)):
             if old is not None and new is not None and _dump(old) == _dump(new):
@@ -641,7 +722,7 @@ class Summary:
 
     def stories(self) -> list[str]:
         lines = []
-        docs = self.head.data.parent / "docs"
+        docs = self.head.docs or self.head.data.parent / "docs"
         prefix = (docs.relative_to(self.head.root).as_posix() + "/") if docs != self.head.root else ""
         paths_ = sorted(p for p in {*self.base.files, *self.head.files} if p.startswith(prefix) and p.endswith(".md"))
         for path in paths_:
@@ -744,13 +825,15 @@ class Summary:
 
     def sources(self) -> list[str]:
         lines = []
-        old = [s for x in self.base.many("sources") for s in x.sources]
-        new = [s for x in self.head.many("sources") for s in x.sources]
+        old, new = self.base.many("source"), self.head.many("source")
         for a, b in _pair(old, new, lambda s: s.id):
             if a is not None and b is not None and _dump(a) == _dump(b):
                 continue
             if a is None:
                 lines.append(f"- {self.w('added')} {describe_source(b, self.lang)}")
+                cited = self._new_citing(b.id)
+                if cited:  # a new source with the new value it is for: one change, said as one
+                    lines.append(f"  - {self.w('source.for', items=self.w('list.sep').join(cited))}")
             elif b is None:
                 lines.append(f"- {self.w('removed')} {describe_source(a, self.lang)}")
             else:
@@ -758,12 +841,29 @@ class Summary:
                 lines.append(f"- {self.w('changed')} {describe_source(b, self.lang)}\n  - {fields}")
         return lines
 
+    def _new_citing(self, source_id: str) -> list[str]:
+        """The values and status entries new at HEAD that cite a source: 示例经费 2024年 …"""
+        old_values = {(o.indicator, o.year, o.kind) for o in self.base.many("observation")}
+        out = [
+            f"{self.names.indicator(o.indicator)} {self.w('year', year=o.year)}"
+            for o in self.head.many("observation")
+            if o.source == source_id and (o.indicator, o.year, o.kind) not in old_values
+        ]
+        entries = self.head.many("status-project") + self.head.many("status-milestone")
+        old_entries = {(e.project, e.milestone, e.date) for e in self.base.many("status-project")}
+        old_entries |= {(e.project, e.milestone, e.date) for e in self.base.many("status-milestone")}
+        for e in entries:
+            if e.source == source_id and (e.project, e.milestone, e.date) not in old_entries:
+                name = self.names.project(e.project) if e.project else self.names.milestone(e.milestone or "")
+                out.append(f"{name} {e.date.isoformat()}")
+        return out
+
     def glossary(self) -> list[str]:
         lines = []
         old_terms = {t.id: _dump(t) for g in self.base.many("glossary") for t in g.terms}
         new_terms = {t.id: _dump(t) for g in self.head.many("glossary") for t in g.terms}
-        old_ui = {k: _dump(v) for u in self.base.many("ui") for k, v in u.strings.items()}
-        new_ui = {k: _dump(v) for u in self.head.many("ui") for k, v in u.strings.items()}
+        old_ui = {k: _dump(v) for u in self.base.many("ui") for k, v in u.strings.items()} if self.shared else {}
+        new_ui = {k: _dump(v) for u in self.head.many("ui") for k, v in u.strings.items()} if self.shared else {}
         for key, old, new in (("glossary.terms", old_terms, new_terms), ("glossary.ui", old_ui, new_ui)):
             groups = (
                 ("added", [k for k in new if k not in old]),
@@ -785,7 +885,16 @@ class Summary:
         return lines
 
     def others(self) -> list[str]:
-        handled = {"observations", "status", "sources", "glossary", "ui", "editorial-notes"}
+        handled = {
+            "observation",
+            "status-project",
+            "status-milestone",
+            "source",
+            "glossary",
+            "ui",
+            "editorial-notes",
+            "legacy-list",
+        }
         if self.passages_listed:
             handled.add("chapter")
         lines = []
@@ -804,13 +913,14 @@ class Summary:
         return lines
 
     # -------------------------------------------------------------- all of it
-    def markdown(self) -> str:
+    def sections(self) -> list[tuple[str, list[str]]]:
+        """Each section's key (its heading in WORDS) and lines, in order; the warnings are collected on the way."""
         values = self.values()
         touched = {
             (o or n).indicator
             for o, n in _pair(
-                (x for obs in self.base.many("observations") for x in obs.observations),
-                (x for obs in self.head.many("observations") for x in obs.observations),
+                self.base.many("observation"),
+                self.head.many("observation"),
                 lambda o: (o.indicator, o.year, o.kind),
             )
             if o is None or n is None or _dump(o) != _dump(n)
@@ -826,24 +936,103 @@ class Summary:
             ("glossary", self.glossary()),
             ("others", self.others()),
         ]
-        out = [
-            MARKER,
-            f"## {self.w('title')}",
-            "",
-            self.w("compared", base=self._label(self.base), head=self._label(self.head)),
-            "",
-        ]
-        out += [f"### {self.w('verdict')}", "", *self.verdict(), ""]
-        for warning in self.warnings:
-            out += ["> [!WARNING]", f"> {warning}", ""]
-        if not any(lines for _, lines in sections):
-            out += [self.w("nothing"), ""]
+        out = []
         for key, lines in sections:
             while lines and not lines[-1]:
                 lines = lines[:-1]
-            if lines:
-                out += [f"### {self.w(key)}", "", *lines, ""]
+            out.append((key, lines))
+        return out
+
+    def markdown(self) -> str:
+        """The comment for one plan (the one-plan layout)."""
+        sections = self.sections()
+        out = _header(self.head.report, self._label(self.base), self._label(self.head), self.lang, self.warnings)
+        if not any(lines for _, lines in sections):
+            out += [self.w("nothing"), ""]
+        out += _sections(sections, self.lang, "###")
         return "\n".join(out).rstrip() + "\n"
+
+
+def _header(report: Report, base: str, head: str, lang: str, warnings: list[str]) -> list[str]:
+    out = [MARKER, f"## {word('title', lang)}", "", word("compared", lang, base=base, head=head), ""]
+    out += [f"### {word('verdict', lang)}", "", *_verdict(report, lang), ""]
+    for warning in warnings:
+        out += ["> [!WARNING]", f"> {warning}", ""]
+    return out
+
+
+def _sections(sections: list[tuple[str, list[str]]], lang: str, level: str) -> list[str]:
+    """The non-empty sections under headings of the given level; an indicator's own heading one level lower."""
+    out = []
+    for key, lines in sections:
+        if lines:
+            lines = [("#" + line) if line.startswith("#### ") and level != "###" else line for line in lines]
+            out += [f"{level} {word(key, lang)}", "", *lines, ""]
+    return out
+
+
+def _verdict(report: Report, lang: str) -> list[str]:
+    if not report.errors:
+        return [word("pass", lang, warnings=len(report.warnings))]
+    shown = report.errors[:5]
+    lines = [word("fail", lang, n=len(report.errors), shown=len(shown))]
+    if lang == "en":
+        lines.append(word("fail.lang", lang))
+    lines.append("")
+    for p in shown:
+        lines.append(f"- {code(p.format().splitlines()[0])}")
+    if len(report.errors) > len(shown):
+        lines.append(f"- {word('fail.more', lang, n=len(report.errors) - len(shown))}")
+    return lines
+
+
+def site_markdown(base: Revision, head: Revision, lang: str = "zh") -> str:
+    """The comment for a site of several plans: each plan's changes under a heading naming the plan, a plan
+    folder added or removed in one line, then the site's own files (ui.yaml's wording, site.yaml)."""
+    labels = [r.label if r.label is not None else word("worktree", lang) for r in (base, head)]
+    warnings: list[str] = []
+    body: list[str] = []
+    added_removed: list[str] = []
+    folders = list(dict.fromkeys([*head.plans, *base.plans]))
+    for folder in folders:
+        old, new = base.plans.get(folder), head.plans.get(folder)
+        if old is None or new is None:
+            side = new or old
+            assert side is not None
+            title = side.title(lang) or folder
+            key = "plan.added" if old is None else "plan.removed"
+            added_removed.append(f"- {word(key, lang, title=md(title), folder=code(f'{folder}/'))}")
+            continue
+        summary = Summary(old, new, lang, shared=False)
+        sections = summary.sections()
+        warnings += summary.warnings
+        if any(lines for _, lines in sections):
+            title = new.title(lang) or old.title(lang) or folder
+            body += [f"### {word('plan.heading', lang, title=md(title), folder=code(folder))}", ""]
+            body += _sections(sections, lang, "####")
+    if base.site is not None and head.site is not None:
+        summary = Summary(base.site, head.site, lang)
+        site_sections = [("glossary", summary.glossary()), ("others", summary.others())]
+        if any(lines for _, lines in site_sections):
+            body += [f"### {word('plan.site', lang)}", ""]
+            body += _sections(site_sections, lang, "####")
+    if added_removed:
+        body = [f"### {word('plans', lang)}", "", *added_removed, "", *body]
+    out = _header(head.report, labels[0], labels[1], lang, warnings)
+    if not body:
+        out += [word("nothing", lang), ""]
+    out += body
+    return "\n".join(out).rstrip() + "\n"
+
+
+def markdown(base: Revision, head: Revision, lang: str = "zh") -> str:
+    """The comment: the one-plan layout as one plan, a site plan by plan."""
+    if base.site is None and head.site is None and set(base.plans) == set(head.plans) == {""}:
+        return Summary(base.plans[""], head.plans[""], lang).markdown()
+    if base.site is None or head.site is None:  # the layout itself changed: read both as sites of their plans
+        base = base if base.site is not None else Revision(base.label, base.report, {}, None)
+        head = head if head.site is not None else Revision(head.label, head.report, {}, None)
+    return site_markdown(base, head, lang)
 
 
 def _statuses(side: Side, indicator_status: Callable[[Plan, m.Indicator], Any]) -> dict[str, Any] | None:
@@ -854,9 +1043,10 @@ def _statuses(side: Side, indicator_status: Callable[[Plan, m.Indicator], Any]) 
     """
     plan = side.plan
     if plan is None:
-        table, observations = side.one("indicators"), side.one("observations")
-        if table is None or observations is None:
+        table = side.one("indicators")
+        if table is None or not _all_read(side, ("observation",)):
             return None
+        observations = m.Observations(observations=side.many("observation"))
         values: dict[str, Any] = {f.name: None for f in dataclasses.fields(Plan)}
         values.update(table=table, observations=observations, files={})
         plan = Plan(**values)
@@ -922,7 +1112,7 @@ def truncate(text: str, limit: int, lang: str) -> str:
 
 def compare(
     base_rev: str, head_rev: str | None, repo: Path | None = None, data: Path | None = None, lang: str = "zh"
-) -> tuple[Side, Side]:
+) -> tuple[Revision, Revision]:
     """Both revisions read (head_rev None: the working tree); lang is the language of an error's message."""
     try:
         root = repository(repo or Path.cwd())
@@ -941,12 +1131,12 @@ def compare(
         sides = []
         for name, rev in (("base", base_rev), ("head", head_rev)):
             if rev is None:
-                sides.append(read_side(None, root, root / data_rel))
+                sides.append(read_revision(None, root, root / data_rel))
                 continue
             where = Path(tmp) / name
             where.mkdir()
             export(root, commits[rev], where, parts)
-            sides.append(read_side(f"{code(rev)} ({commits[rev][:10]})", where, where / data_rel))
+            sides.append(read_revision(f"{code(rev)} ({commits[rev][:10]})", where, where / data_rel))
     return sides[0], sides[1]
 
 
@@ -955,4 +1145,4 @@ def summarise(
 ) -> str:
     """The Markdown summary of the change from base_rev to head_rev (None: the working tree)."""
     base, head = compare(base_rev, head_rev, repo, data, lang)
-    return Summary(base, head, lang).markdown()
+    return markdown(base, head, lang)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import facts
 from . import models as m
-from .catalog import KINDS, claim, site_dir_of
+from .catalog import ITEM_KINDS, KINDS, claim, item_stem, site_dir_of
 from .plan import Plan
 from .plan import build as build_plan
 from .problems import CODES, ERROR, WARNING, DataError, Problem, codes_for, field_path, rel
@@ -231,16 +231,16 @@ def check(
     report.problems.sort(key=lambda p: (p.file, p.line, p.column, p.code))
     if report.errors:
         return report, None
-    one = {k: parsed[k][0].model for k in parsed if parsed[k] and not next(x for x in KINDS if x.name == k).many}
+    kinds = {k.name: k for k in KINDS}
+    one = {k: parsed[k][0].model for k in parsed if parsed[k] and not kinds[k].many}
     files = {k: parsed[k][0].doc.file for k in one}
-    files.update({f"chain/{pc.model.id}": pc.doc.file for pc in parsed["chain"]})
-    files.update({f"chapter/{pc.model.id}": pc.doc.file for pc in parsed["chapter"]})
-    plan = build_plan(
-        one,
-        [pc.model for pc in parsed["chapter"]],
-        [pc.model for pc in parsed["chain"]],
-        files,
-    )
+    for name, prefix in (("chain", "chain"), ("chapter", "chapter")):
+        files.update({f"{prefix}/{pc.model.id}": pc.doc.file for pc in parsed[name]})
+    for name in ITEM_KINDS:  # each item's own file: source/<id>, observation/<indicator>-<year>, status-project/…
+        files.update({f"{name}/{item_stem(name, pc.model)}": pc.doc.file for pc in parsed[name]})
+    for name in ITEM_KINDS:  # the folder new items of the kind go in (the data-gaps page links it)
+        files[name] = rel(data_dir / kinds[name].pattern.rsplit("/", 1)[0], root)
+    plan = build_plan(one, {k: [pc.model for pc in parsed[k]] for k in parsed if kinds[k].many}, files)
     return report, plan
 
 

@@ -224,7 +224,8 @@ class PlanMeta(Model):
     source_url: Url
     """Page of the government site the text was taken from."""
     source: Id
-    """Id of the plan document itself in data/sources.yaml (cited by the downloads and the indicator table)."""
+    """Id of the plan document itself among the plan's sources (sources/<id>.yaml; cited by the downloads and the
+    indicator table)."""
     source_section: Str = ""
     """Where the page sits on the government site (its breadcrumb)."""
     period: Period
@@ -604,7 +605,7 @@ class EditorialNotes(Model):
 
 
 class Source(Model):
-    """A public document a value rests on."""
+    """A public document a value rests on: one file each, data/<plan>/sources/<id>.yaml."""
 
     id: Id
     """来源 id：小写英文字母、数字和连字符，例如 tmrb-2024-03-21-high-tech-enterprises；也是文件名，保存后不要再改。
@@ -643,14 +644,14 @@ class Source(Model):
 
 
 class Sources(Model):
-    """data/sources.yaml: the registry of sources, referenced by id."""
+    """The registry of sources, referenced by id: gathered by plan.build from the plan's sources/ folder."""
 
     sources: list[Source]
     """Every source, once."""
 
 
 class Observation(Model):
-    """A published value of an indicator for a year."""
+    """A published value of an indicator for a year: one file each, data/<plan>/observations/<indicator>-<year>.yaml."""
 
     indicator: Id
     """指标：这个数值属于规划主要指标表中的哪一项。
@@ -666,7 +667,7 @@ class Observation(Model):
     The unit the source uses."""
     source: Id | None = None
     """来源：说出这个数值的公开来源；列表里没有时先在“来源”中新建一条。
-    Id of the source in data/sources.yaml."""
+    Id of the source (its file: sources/<id>.yaml)."""
     quote: Str | None = None
     """原文句子：从来源中原样复制说出这个数值的句子。
     The sentence of the source that states the value."""
@@ -689,7 +690,7 @@ class Observation(Model):
 
 
 class Observations(Model):
-    """data/observations.yaml: published values of the plan's indicators."""
+    """Published values of the plan's indicators: gathered by plan.build from the plan's observations/ folder."""
 
     observations: list[Observation]
     """One entry per indicator and year."""
@@ -719,7 +720,8 @@ CHOICE_LABELS: dict[tuple[str, str], dict[str, str]] = {
 
 
 class StatusEntry(Model):
-    """A dated, sourced fact about how far a flagship project or a milestone has got."""
+    """A dated, sourced fact about how far a flagship project or a milestone has got: one file each,
+    data/<plan>/status/projects/<project>-<date>.yaml or status/milestones/<milestone>-<date>.yaml."""
 
     project: Id | None = None
     """重点项目：这条进展属于哪个重点项目（与里程碑二选一）。
@@ -740,14 +742,15 @@ class StatusEntry(Model):
     What the source says, in short."""
     source: Id
     """来源：说出这条进展的公开来源；列表里没有时先在“来源”中新建一条。
-    Id of the source in data/sources.yaml."""
+    Id of the source (its file: sources/<id>.yaml)."""
     quote: Str
     """原文句子：从来源中原样复制说出这条进展的句子。
     The sentence of the source the entry rests on."""
 
 
 class StatusEntries(Model):
-    """data/status.yaml: the known stage of flagship projects and milestones, each entry dated and sourced."""
+    """The known stage of flagship projects and milestones, each entry dated and sourced: gathered by plan.build
+    from the plan's status/projects/ and status/milestones/ folders."""
 
     entries: list[StatusEntry]
     """Entries in any order; the newest entry of each project or milestone is its current stage."""

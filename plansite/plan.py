@@ -192,19 +192,24 @@ def _with_qualifier_wording(ui: m.UiStrings, meta: m.PlanMeta) -> m.UiStrings:
     return m.UiStrings(strings=strings | dict(ui.strings))
 
 
-def build(one: Mapping[str, Any], chapters: list[m.Chapter], chains: list[m.Chain], files: dict[str, str]) -> Plan:
-    """The Plan from checked files: `one` maps each single-file kind (plan, indicators, ui …) to its model."""
+def build(one: Mapping[str, Any], many: Mapping[str, list[Any]], files: dict[str, str]) -> Plan:
+    """The Plan from checked files: `one` maps each single-file kind (plan, indicators, ui …) to its model, `many`
+    each kind kept in a folder of files (chapter, chain, source, observation, status-project, status-milestone) to
+    its models, in file order. The items kept one per file are gathered into the lists pages and charts read."""
+    status = [*many.get("status-project", []), *many.get("status-milestone", [])]
     return Plan(
         meta=one["plan"],
-        chapters=tuple(sorted(chapters, key=lambda c: (len(c.id), c.id))),
+        chapters=tuple(sorted(many.get("chapter", []), key=lambda c: (len(c.id), c.id))),
         table=one["indicators"],
-        chains=tuple(sorted(chains, key=lambda c: c.order)),
+        chains=tuple(sorted(many.get("chain", []), key=lambda c: c.order)),
         commitments=one["commitments"],
         references=one["references"],
         notes=one["editorial-notes"],
-        sources=one["sources"],
-        observations=one["observations"],
-        status=one["status"],
+        sources=m.Sources(sources=list(many.get("source", []))),
+        observations=m.Observations(
+            observations=sorted(many.get("observation", []), key=lambda o: (o.indicator, o.year))
+        ),
+        status=m.StatusEntries(entries=sorted(status, key=lambda e: (e.project or e.milestone or "", e.date))),
         glossary=one["glossary"],
         ui=_with_qualifier_wording(one["ui"], one["plan"]),
         files=files,

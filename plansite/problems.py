@@ -53,6 +53,22 @@ _CODES = [
         "data/ 中有一个不认识的文件",
         "每个数据文件都必须属于一种已知的类型；请检查文件名和所在文件夹是否拼写正确。",
     ),
+    Code(
+        "file-name-mismatch",
+        "文件名与条目的内容不符",
+        "来源、观测值和进展条目每条一个文件，文件名由条目的内容决定：来源是它的 id，观测值是“指标 id-年份”，"
+        "进展条目是“项目或里程碑 id-日期”（例如 high-tech-enterprises-2023.yaml）。请按提示改文件名。",
+    ),
+    Code(
+        "status-wrong-folder",
+        "进展条目放错了文件夹",
+        "重点项目的进展条目放在 status/projects/，里程碑的放在 status/milestones/：请把文件移到提示所说的文件夹。",
+    ),
+    Code(
+        "status-duplicate",
+        "同一项目或里程碑在同一天有两条进展条目",
+        "同一天只保留一条：请把两个文件合并成一个，删除另一个；如果日期写错了，请改正日期和文件名。",
+    ),
     Code("field-unknown", "出现了一个不认识的字段", "可能是拼写错误；请改成提示中建议的字段名，或删掉这一行。"),
     Code("field-missing", "缺少必填字段", "请补上这个字段；可以参照同一文件中其他条目的写法。"),
     Code("type-wrong", "值的类型不对", "请按提示改成正确的类型（例如数字不加引号，文字可以加引号）。"),
@@ -83,7 +99,11 @@ _CODES = [
     Code("id-duplicate", "编号（id）重复", "每个 id 在全站只能出现一次；请给其中一个换一个新的 id。"),
     Code("ref-unknown-indicator", "引用了不存在的指标", "请检查指标 id 的拼写；所有指标 id 见 data/indicators.yaml。"),
     Code("ref-unknown-chain", "引用了不存在的产业链", "请检查产业链 id 的拼写；所有产业链见 data/industries/ 文件夹。"),
-    Code("ref-unknown-source", "引用了不存在的来源", "请先在 data/sources.yaml 中登记这个来源，再在这里引用它的 id。"),
+    Code(
+        "ref-unknown-source",
+        "引用了不存在的来源",
+        "请先在规划文件夹的 sources/ 中登记这个来源（每个来源一个文件，文件名是它的 id），再在这里引用它的 id。",
+    ),
     Code("ref-unknown-paragraph", "引用了不存在的规划段落", "请检查段落 id；每段的 id 写在 data/plan/ 各章文件中。"),
     Code("ref-unknown-division", "引用了不存在的规划章节", "请检查章节 id；章节 id 写在 data/plan/ 各章文件中。"),
     Code("ref-unknown-project", "引用了不存在的重点项目", "请检查项目 id；项目 id 写在 data/industries/ 各文件中。"),
@@ -98,12 +118,12 @@ _CODES = [
     Code(
         "observation-duplicate",
         "同一指标同一年份有两条观测值",
-        "每个指标每年只保留一条数值；如果来源更新了数字，请修改原有的那一条并更换来源。",
+        "每个指标每年只保留一条数值（一个文件）：如果来源更新了数字，请修改原有的那个文件并更换来源，删除另一个。",
     ),
     Code(
         "observation-no-source",
         "观测值没有注明来源",
-        "每个数值都必须注明公开来源：在 source 中填写 data/sources.yaml 里的来源 id，并在 quote 中摘录原文句子。",
+        "每个数值都必须注明公开来源：在 source 中填写 sources/ 文件夹里登记的来源 id，并在 quote 中摘录原文句子。",
     ),
     Code("source-no-url", "来源缺少网址", "请填写可以公开访问的原文网址（url）。"),
     Code(

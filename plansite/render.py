@@ -386,6 +386,7 @@ class Renderer:
             status_counts=headline(plan),
             status_order=STATUS_ORDER,
             edit_url=self.edit_url,
+            new_url=self.new_url,
             newest=newest_data_date(plan),
             data_file=lambda kind: plan.files.get(kind, ""),
             heading=heading,
@@ -457,6 +458,13 @@ class Renderer:
     def edit_url(self, path: str) -> str:
         """Where staff edit a data file in the repository's web editor ("" when no repository is configured)."""
         return self.edit_base + path if self.edit_base else ""
+
+    def new_url(self, folder: str) -> str:
+        """Where staff add a file to a data folder (a new value in observations/) in the repository's web editor:
+        the edit address with its `edit/` turned into `new/` (GitHub, GitLab `-/new/`, Gitea `_new/`); "" when no
+        repository is configured or the edit address has no such part."""
+        new = re.sub(r"(^|[/_])edit/([^/]+/)$", r"\1new/\2", self.edit_base) if self.edit_base else ""
+        return new + folder.rstrip("/") + "/" if new and new != self.edit_base else ""
 
     def file_link(self, page: PageContext, path: str) -> str:
         """Link from page to a plan-relative file (charts/x.png, data/x.csv) or one of the site's (assets/…)."""

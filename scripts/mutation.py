@@ -58,6 +58,7 @@ class Area:
 RULE_MODULES = [
     "plansite/rules/base.py",
     "plansite/rules/dates.py",
+    "plansite/rules/files.py",
     "plansite/rules/indicators.py",
     "plansite/rules/notes.py",
     "plansite/rules/numbering.py",

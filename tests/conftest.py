@@ -113,6 +113,21 @@ def overlay(case_dir: Path, tmp: Path) -> Path:
     return root
 
 
+# The minimal fixture's items, each in its own file (data/<kind folder>/<key>.yaml), as edit_data names them.
+OBSERVATION = "observations/example-enterprises-2023.yaml"
+REPORT_SOURCE = "sources/example-report.yaml"
+PLAN_SOURCE = "sources/example-plan.yaml"
+PROJECT_ENTRY = "status/projects/example-chain-01-2024-05-01.yaml"
+MILESTONE_ENTRY = "status/milestones/example-milestone-2023-02-09.yaml"
+
+
+def rename_item(root: Path, name: str, new: str) -> str:
+    """Rename root/data/name to root/data/new (an item whose key changed, as an editor renames it); returns new."""
+    (root / "data" / new).parent.mkdir(parents=True, exist_ok=True)
+    (root / "data" / name).rename(root / "data" / new)
+    return new
+
+
 def edit_data(root: Path, name: str, old: str, new: str, *, once: bool = True) -> None:
     """Replace old by new in root/data/name; old must stand there exactly once (or at least once, once=False)."""
     path = root / "data" / name

@@ -21,9 +21,12 @@ from plansite.catalog import KINDS
 from plansite.check import check, load_plan
 from plansite.plan import Plan
 from plansite.render import Lang
+from plansite.site import check_site
 from plansite.status import indicator_status
 from plansite.textformat import number
 from plansite.wording import pick
+
+from .conftest import OBSERVATION
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "data"
 LANGS = ("zh", "en")
@@ -72,6 +75,21 @@ def append(repo: Path, kind: str, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+def add_item(repo: Path, name: str, text: str) -> Path:
+    """A new item's own file, data/<folder>/<key>.yaml (one source, value or status entry per file)."""
+    path = data_dir(repo) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# SYNTHETIC test fixture.\n" + text, encoding="utf-8")
+    return path
+
+
+def edit_item(repo: Path, name: str, old: str, new: str) -> None:
+    path = data_dir(repo) / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def summary(repo: Path, base: str = "main~1", head: str | None = "main", lang: str = "zh") -> str:
     return changes.summarise(base, head, lang, repo=repo)
 
@@ -79,7 +97,7 @@ def summary(repo: Path, base: str = "main~1", head: str | None = "main", lang: s
 def summaries(repo: Path, base: str = "main~1", head: str | None = "main") -> dict[str, str]:
     """The summary in each language, from one reading of the two revisions."""
     sides = changes.compare(base, head, repo=repo)
-    return {lang: changes.Summary(*sides, lang).markdown() for lang in LANGS}
+    return {lang: changes.markdown(*sides, lang) for lang in LANGS}
 
 
 def plan_now(repo: Path) -> Plan:
@@ -90,28 +108,31 @@ def label(plan: Plan, key: str, lang: str) -> str:
     return pick(plan.ui.strings[key], lang)
 
 
-NEW_SOURCE = """- id: example-news
-  title: 示例日报报道
-  publisher: 示例日报社
-  date: 2025-01-15
-  url: https://example.org/news/2025
-  kind: newspaper
+NEW_SOURCE = """id: example-news
+title: 示例日报报道
+publisher: 示例日报社
+date: 2025-01-15
+url: https://example.org/news/2025
+kind: newspaper
 """
+NEW_VALUE = "observations/example-spending-2024.yaml"
 
 
 def add_spending_value(repo: Path, value: int = 250) -> m.Observation:
-    """A yearly value for the fixture's indicator that has none, with a new source."""
-    append(repo, "sources", NEW_SOURCE)
-    append(
+    """A yearly value for the fixture's indicator that has none, with a new source: two new files."""
+    add_item(repo, "sources/example-news.yaml", NEW_SOURCE)
+    add_item(
         repo,
-        "observations",
-        f"""- indicator: example-spending
-  year: 2024
-  value: {value}
-  unit: {{zh: 万元, en: ""}}
-  source: example-news
-  quote: 示例经费达到{value}万元。
-  match: exact
+        NEW_VALUE,
+        f"""indicator: example-spending
+year: 2024
+value: {value}
+unit:
+  zh: 万元
+  en: ""
+source: example-news
+quote: 示例经费达到{value}万元。
+match: exact
 """,
     )
     return next(o for o in plan_now(repo).observations.observations if o.source == "example-news")
@@ -148,8 +169,12 @@ def test_a_value_added_with_its_new_source_and_the_status_it_causes(repo: Path):
             target=changes.md(lang_after.amount(ind.target.value, ind.unit, ind.target.qualifier)),
         )
         assert basis in text  # what the new status rests on
-        # The new source is listed among the sources too.
-        assert f"{changes.word('added', lang)} {changes.describe_source(source, lang)}" in text
+        # The new source is listed among the sources too, with the new value it is for: one change said as one.
+        added = f"- {changes.word('added', lang)} {changes.describe_source(source, lang)}"
+        name = changes.md(pick(ind.name, lang))
+        named = f"{name}（`{ind.id}`）" if lang == "zh" else f"{name} (`{ind.id}`)"
+        cited = changes.word("source.for", lang, items=f"{named} {changes.word('year', lang, year=obs.year)}")
+        assert f"{added}\n  - {cited}\n" in text
 
 
 def test_a_value_changed_and_a_value_removed(repo: Path):
@@ -157,10 +182,10 @@ def test_a_value_changed_and_a_value_removed(repo: Path):
     old = before.observations.observations[0]
     new_value = old.value + 1
     assert old.quote is not None
-    edit(repo, "observations", f"value: {number(old.value)}\n", f"value: {number(new_value)}\n")
+    edit(repo, "observation", f"value: {number(old.value)}\n", f"value: {number(new_value)}\n")
     edit(
         repo,
-        "observations",
+        "observation",
         f"quote: {old.quote}",
         f"quote: {old.quote.replace(number(old.value), number(new_value))}",
     )
@@ -174,7 +199,7 @@ def test_a_value_changed_and_a_value_removed(repo: Path):
         for key in ("value", "quote"):  # the fields that changed are named, in words and by key
             assert changes.word(f"field.{key}", lang) in text and f"`{key}`" in text
 
-    data_file(repo, "observations").write_text("# SYNTHETIC test fixture.\nobservations: []\n", encoding="utf-8")
+    data_file(repo, "observation").unlink()  # the value's own file removed
     commit(repo)
     for lang, text in summaries(repo).items():
         assert f"{changes.word('removed', lang)} {changes.word('year', lang, year=old.year)}" in text
@@ -192,21 +217,26 @@ def test_a_stage_change_with_its_dated_evidence(repo: Path):
     milestone = before.commitments.milestones[0]
     old_m = before.status_of(milestone=milestone.id)[0].stage
     new_m = next(s for s in m.MILESTONE_STAGES if s != old_m)
-    append(
+    add_item(
         repo,
-        "status",
-        f"""- project: {project.id}
-  date: 2025-01-10
-  stage: {new_stage}
-  note: {{zh: 示例项目进入新阶段。, en: "The example project moved on."}}
-  source: example-report
-  quote: 示例项目进入新阶段。
-- milestone: {milestone.id}
-  date: 2025-02-11
-  stage: {new_m}
-  note: {{zh: 示例里程碑有了新进展。, en: "The example milestone moved on."}}
-  source: example-report
-  quote: 示例里程碑有了新进展。
+        f"status/projects/{project.id}-2025-01-10.yaml",
+        f"""project: {project.id}
+date: 2025-01-10
+stage: {new_stage}
+note: {{zh: 示例项目进入新阶段。, en: "The example project moved on."}}
+source: example-report
+quote: 示例项目进入新阶段。
+""",
+    )
+    add_item(
+        repo,
+        f"status/milestones/{milestone.id}-2025-02-11.yaml",
+        f"""milestone: {milestone.id}
+date: 2025-02-11
+stage: {new_m}
+note: {{zh: 示例里程碑有了新进展。, en: "The example milestone moved on."}}
+source: example-report
+quote: 示例里程碑有了新进展。
 """,
     )
     after = plan_now(repo)
@@ -320,7 +350,7 @@ def test_an_english_translation_edit_is_not_a_plan_text_edit(repo: Path):
 def test_a_broken_file_gives_the_checkers_verdict_and_still_exit_zero(
     repo: Path, lang: str, monkeypatch: pytest.MonkeyPatch, capsys
 ):
-    edit(repo, "observations", "value: 7", "value: 7家")
+    edit(repo, "observation", "value: 7", "value: 7家")
     commit(repo)
     report, _ = check(data_dir(repo), repo)
     assert report.errors
@@ -338,7 +368,7 @@ def test_statuses_are_still_computed_when_a_rule_fails(repo: Path):
     before = plan_now(repo)
     ind = before.indicators[1]
     add_spending_value(repo)
-    edit(repo, "observations", "source: example-news", "source: no-such-source")
+    edit_item(repo, NEW_VALUE, "source: example-news", "source: no-such-source")
     commit(repo)
     report, plan = check(data_dir(repo), repo)
     assert plan is None and report.errors
@@ -351,7 +381,7 @@ def test_statuses_are_still_computed_when_a_rule_fails(repo: Path):
 
 def test_a_long_quote_is_shortened(repo: Path):
     add_spending_value(repo)
-    edit(repo, "observations", "quote: 示例经费达到250万元。", "quote: 示例经费达到250万元。" + "示例" * 200)
+    edit_item(repo, NEW_VALUE, "quote: 示例经费达到250万元。", "quote: 示例经费达到250万元。" + "示例" * 200)
     commit(repo)
     text = summary(repo)
     assert changes.md(changes.short("示例经费达到250万元。" + "示例" * 200)) in text
@@ -432,7 +462,7 @@ def test_the_comment_renders_data_text_as_typed(repo: Path):
     from markdown_it import MarkdownIt
 
     hostile = "**粗体** <b>标签</b> [链接](https://evil.example) ~~删~~ $x$ | 表格 `代码`"
-    edit(repo, "sources", "title: 示例统计公报", f'title: "{hostile}"')
+    edit_item(repo, "sources/example-report.yaml", "title: 示例统计公报", f'title: "{hostile}"')
     commit(repo)
     html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(summary(repo))
     for tag in ("<strong>", "<b>", "<del>", "<s>", 'href="https://evil.example"', "<table>"):
@@ -444,10 +474,98 @@ def test_the_comment_renders_data_text_as_typed(repo: Path):
 
 def test_data_text_is_escaped_for_the_comment(repo: Path):
     hostile = "**粗体** <b>标签</b> @someone [链接](https://evil.example) | 表格"
-    edit(repo, "sources", "title: 示例统计公报", f'title: "{hostile}"')
+    edit_item(repo, "sources/example-report.yaml", "title: 示例统计公报", f'title: "{hostile}"')
     commit(repo)
     text = summary(repo)
     assert changes.md(hostile) in text
     for raw in ("**粗体**", "<b>", " @someone", "[链接]("):
         assert raw not in text
     assert changes.code("a`b") == "``a`b``"
+
+
+# ---------------------------------------------------------------------------- a site of several plans
+
+
+def _plan_folder(data: Path, folder: str, title: str) -> None:
+    """The SYNTHETIC minimal fixture as one plan folder of a site, with its own title."""
+    shutil.copytree(FIXTURE, data / folder, ignore=shutil.ignore_patterns("ui.yaml"))
+    path = data / folder / "plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: {zh: 示例规划, en: Example plan}", f"title: {{zh: {title}, en: {title} EN}}"))
+
+
+@pytest.fixture
+def site_repo(tmp_path: Path) -> Path:
+    """A repository whose data/ is a site of two plans (a: 甲规划, b: 乙规划), each the minimal fixture."""
+    root = tmp_path / "repo"
+    data = data_dir(root)
+    for folder, title in (("a", "甲规划"), ("b", "乙规划")):
+        _plan_folder(data, folder, title)
+    shutil.copy(FIXTURE / "ui.yaml", data / "ui.yaml")
+    site = "# SYNTHETIC test fixture.\nname: {zh: 示例网站, en: Example site}\nplans: [a, b]\ncurrent: b\n"
+    (data / "site.yaml").write_text(site, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "test@example.org")
+    git(root, "config", "user.name", "Test")
+    commit(root, "base")
+    return root
+
+
+def test_a_site_s_changes_are_told_per_plan_under_the_plan_s_title(site_repo: Path):
+    data = data_dir(site_repo)
+    (data / "b" / "sources" / "example-news.yaml").write_text(NEW_SOURCE, encoding="utf-8")
+    value = (data / "a" / OBSERVATION).read_text(encoding="utf-8").replace("year: 2023", "year: 2024")
+    (data / "b" / "observations" / "example-enterprises-2024.yaml").write_text(
+        value.replace("source: example-report", "source: example-news"), encoding="utf-8"
+    )
+    commit(site_repo)
+    report, site = check_site(data, site_repo)
+    assert site is not None
+    warnings = report.warnings
+    for lang, text in summaries(site_repo).items():
+        b_heading = "### " + changes.word("plan.heading", lang, title=f"乙规划{' EN' * (lang == 'en')}", folder="`b`")
+        assert b_heading in text.splitlines()
+        assert "甲规划" not in text  # plan a did not change: no heading of its own
+        b_part = text.split(b_heading, 1)[1]
+        assert f"#### {changes.word('values', lang)}" in b_part and changes.word("year", lang, year=2024) in b_part
+        assert "`example-news`" in b_part  # the new source with the value, under plan b
+        assert changes.word("pass", lang, warnings=len(warnings)) in text  # the verdict on the whole site
+
+
+def test_a_plan_folder_added_or_removed_is_said_in_one_line(site_repo: Path):
+    data = data_dir(site_repo)
+    _plan_folder(data, "c", "丙规划")
+    shutil.rmtree(data / "a")
+    site = "# SYNTHETIC test fixture.\nname: {zh: 示例网站, en: Example site}\nplans: [b, c]\ncurrent: c\n"
+    (data / "site.yaml").write_text(site, encoding="utf-8")
+    commit(site_repo)
+    for lang, text in summaries(site_repo).items():
+        en = " EN" * (lang == "en")
+        added = "- " + changes.word("plan.added", lang, title=f"丙规划{en}", folder="`c/`")
+        removed = "- " + changes.word("plan.removed", lang, title=f"甲规划{en}", folder="`a/`")
+        assert f"### {changes.word('plans', lang)}\n\n{added}\n{removed}\n" in text
+        assert changes.word("values", lang) not in text  # the new plan's values are not itemised
+        assert "`data/site.yaml`" in text  # the site's own file, under the site's section
+        assert "### " + changes.word("plan.site", lang) in text
+
+
+def test_a_site_s_shared_wording_is_told_once_not_once_per_plan(site_repo: Path):
+    ui = data_dir(site_repo) / "ui.yaml"
+    plan = load_plan(data_dir(site_repo) / "b", site_repo)
+    key, text = next((k, t) for k, t in plan.ui.strings.items() if f"  {k}: {{zh: {t.zh}," in ui.read_text("utf-8"))
+    ui.write_text(
+        ui.read_text("utf-8").replace(f"  {key}: {{zh: {text.zh},", f"  {key}: {{zh: {text.zh}甲,", 1), "utf-8"
+    )
+    commit(site_repo)
+    out = summary(site_repo)
+    assert out.count(f"`{key}`") == 1 and "### " + changes.word("plan.site", "zh") in out
+    assert "乙规划" not in out and "甲规划" not in out
+
+
+def test_one_plan_folder_without_site_yaml_is_still_one_plan(repo: Path):
+    """The one-plan layout (the fixtures'): no plan heading, the sections straight under the verdict."""
+    add_spending_value(repo)
+    commit(repo)
+    text = summary(repo)
+    assert f"### {changes.word('values', 'zh')}" in text.splitlines()
+    assert "示例规划（" not in text and f"#### {changes.word('values', 'zh')}" not in text

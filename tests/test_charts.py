@@ -23,7 +23,7 @@ from plansite.charts import (
 )
 from plansite.check import RULES, check, load_plan
 
-from .conftest import MINIMAL
+from .conftest import MINIMAL, OBSERVATION
 
 VENDOR = paths.ROOT / "overrides" / "assets" / "javascripts" / "vendor"
 
@@ -112,8 +112,8 @@ def test_overview_leaves_out_values_the_status_rule_cannot_compare(tmp_path):
     root = tmp_path / "project"
     shutil.copytree(MINIMAL, root)
     shutil.copyfile(paths.DATA / "ui.yaml", root / "data" / "ui.yaml")
-    obs = root / "data" / "observations.yaml"
-    obs.write_text(obs.read_text().replace("  match: exact", "  kind: yearly-flow\n  match: exact"))
+    obs = root / "data" / OBSERVATION
+    obs.write_text(obs.read_text().replace("match: exact", "kind: yearly-flow\nmatch: exact"))
     # the checker refuses this kind (observation-kind); the chart must still never compare it
     _, plan = check(root / "data", root, rules={r.name for r in RULES} - {"observation-kind"})
     assert plan is not None

@@ -15,13 +15,15 @@ from plansite.site import check_site
 
 from .conftest import FIXTURES, MINIMAL, expected_problems, overlay
 
+OBSERVATION = "data/observations/example-enterprises-2023.yaml"  # the minimal fixture's one value, in its own file
 BAD = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())
 
 
 def test_minimal_fixture_is_valid():
     report, plan = check(MINIMAL / "data", MINIMAL)
     assert report.errors == []
-    assert plan is not None and report.files_checked == 12
+    # every file is checked: the single files and each item's own file (sources/, observations/, status/ …)
+    assert plan is not None and report.files_checked == sum(1 for _ in (MINIMAL / "data").rglob("*.yaml")) == 14
 
 
 @pytest.mark.parametrize("case", BAD, ids=[p.name for p in BAD])
@@ -52,17 +54,17 @@ def test_message_names_file_line_column_code_field_and_hint(tmp_path: Path):
     (problem,) = report.errors
     text = problem.format()
     first = text.splitlines()[0]
-    assert first.startswith(f"data/observations.yaml:{problem.line}:{problem.column}: number-with-unit: ")
-    assert "observations[0].value" in text and "'149家'" in text and "怎么改" in text
+    assert first.startswith(
+        f"data/observations/example-enterprises-2023.yaml:{problem.line}:{problem.column}: number-with-unit: "
+    )
+    assert "字段：value\n" in text and "'149家'" in text and "怎么改" in text
 
 
 def test_duplicate_key_message_names_both_lines(tmp_path: Path):
     root = overlay(FIXTURES / "bad" / "yaml-duplicate-key", tmp_path)
     report, _ = check(root / "data", root)
     (problem,) = report.errors
-    first_line = next(
-        i for i, l in enumerate((root / "data/observations.yaml").read_text().splitlines(), 1) if "value: 7" in l
-    )
+    first_line = next(i for i, l in enumerate((root / OBSERVATION).read_text().splitlines(), 1) if "value: 7" in l)
     assert f"第 {first_line} 行" in problem.detail and f"第 {problem.line} 行" in problem.detail
 
 
@@ -70,7 +72,7 @@ def test_cli_exits_nonzero_and_prints_summary(tmp_path: Path, capsys):
     root = overlay(FIXTURES / "bad" / "many-at-once", tmp_path)
     assert main(["check", "--data", str(root / "data")]) == 1
     out = capsys.readouterr().out
-    assert "4 个错误" in out.splitlines()[-1] and "检查了 12 个文件" in out
+    assert "4 个错误" in out.splitlines()[-1] and "检查了 14 个文件" in out
     assert main(["check", "--data", str(MINIMAL / "data")]) == 0
 
 
@@ -104,6 +106,7 @@ def test_github_format_annotates_the_offending_line(tmp_path: Path, capsys):
     root = overlay(FIXTURES / "bad" / "year-out-of-range", tmp_path)
     assert main(["check", "--data", str(root / "data"), "--format", "github"]) == 1
     first = capsys.readouterr().out.splitlines()[0]
-    line = next(i for i, l in enumerate((root / "data/observations.yaml").read_text().splitlines(), 1) if "year:" in l)
-    assert first.startswith(f"::error file=data/observations.yaml,line={line},col=")
+    name = "data/observations/example-enterprises-2026.yaml"
+    line = next(i for i, l in enumerate((root / name).read_text().splitlines(), 1) if "year:" in l)
+    assert first.startswith(f"::error file={name},line={line},col=")
     assert ",title=year-out-of-range::" in first

@@ -23,10 +23,12 @@ from hypothesis import strategies as st
 
 from plansite import downloads, paths, render
 from plansite import models as m
+from plansite.catalog import KINDS, item_stem
 from plansite.charts import all_charts
 from plansite.check import check
 from plansite.render import Renderer
 from plansite.rules.uikeys import STATIC_KEYS, STATUS_REASONS, families, required_ui_keys
+from plansite.yamlwrite import ITEM_MODELS, dump
 
 from .conftest import MINIMAL, mkdocs_build
 
@@ -123,7 +125,28 @@ def _written(value: float | int) -> str:
 
 
 def _load(name: str) -> dict:
+    if name in _LISTS:  # kept one item per file: gathered here into one list, written back one file per item
+        key, folders = _LISTS[name]
+        files = sorted(p for folder in folders for p in (MINIMAL / "data" / folder).glob("*.yaml"))
+        return {key: [yaml.safe_load(p.read_text(encoding="utf-8")) for p in files]}
     return yaml.safe_load((MINIMAL / "data" / name).read_text(encoding="utf-8"))
+
+
+# The variations keep sources, values and status entries as lists (list name -> its key, the item folders);
+# _write gives each item its file, named by its key, as the data keeps them.
+_LISTS = {
+    "sources.yaml": ("sources", ("sources",)),
+    "observations.yaml": ("observations", ("observations",)),
+    "status.yaml": ("entries", ("status/projects", "status/milestones")),
+}
+
+
+def _item_kind(name: str, item: dict) -> str:
+    if name == "sources.yaml":
+        return "source"
+    if name == "observations.yaml":
+        return "observation"
+    return "status-project" if item.get("project") else "status-milestone"
 
 
 BASE = {
@@ -320,6 +343,15 @@ def _write(data: dict[str, dict], root: Path) -> Path:
     if root.exists():
         shutil.rmtree(root)
     for name, content in data.items():
+        if name in _LISTS:
+            for item in content[_LISTS[name][0]]:
+                kind = _item_kind(name, item)
+                model = ITEM_MODELS[kind]
+                folder = next(k for k in KINDS if k.name == kind).pattern.rsplit("/", 1)[0]
+                path = root / "data" / folder / f"{item_stem(kind, model.model_validate(item))}.yaml"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(dump(item, model), encoding="utf-8")
+            continue
         path = root / "data" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10**6)

@@ -19,7 +19,7 @@ from plansite import paths
 from plansite.check import check
 from plansite.problems import CODES
 
-from .conftest import FIXTURES, edit_data, overlay
+from .conftest import FIXTURES, OBSERVATION, REPORT_SOURCE, edit_data, overlay, rename_item
 from .conftest import data_line as _line
 from .conftest import error_places as _found
 
@@ -70,9 +70,15 @@ def test_no_plan_period_is_written_in_the_models():
         assert not hasattr(m, name), name
 
 
+def _observation_year(root: Path, year: int) -> str:
+    """The minimal fixture's value moved to another year, its file renamed to match (as an editor does)."""
+    _edit(root, OBSERVATION, "year: 2023\n", f"year: {year}\n")
+    return rename_item(root, OBSERVATION, f"observations/example-enterprises-{year}.yaml")
+
+
 def test_a_plan_for_the_next_period_is_accepted_with_observations_in_its_own_years(root: Path):
     start, end, _ = _move_to_next_period(root)
-    _edit(root, "observations.yaml", "  year: 2023", f"  year: {end}")
+    _observation_year(root, end)
     report, plan = _run(root)
     assert report.errors == [] and plan is not None
     assert (plan.start, plan.end) == (start, end) and plan.observations_of(plan.indicators[0].id)[0].year == end
@@ -80,12 +86,12 @@ def test_a_plan_for_the_next_period_is_accepted_with_observations_in_its_own_yea
 
 def test_an_observation_after_the_period_is_refused_and_the_hint_names_this_plan_s_period(root: Path):
     start, end, _ = _move_to_next_period(root)
-    _edit(root, "observations.yaml", "  year: 2023", f"  year: {end + 1}")
+    name = _observation_year(root, end + 1)
     report, _ = _run(root)
     (problem,) = report.errors
     assert (problem.file, problem.line, problem.code) == (
-        "data/observations.yaml",
-        _line(root, "observations.yaml", f"year: {end + 1}"),
+        "data/" + name,
+        _line(root, name, f"year: {end + 1}"),
         "year-out-of-range",
     )
     text = problem.format()
@@ -127,16 +133,16 @@ def test_plan_yaml_s_years_out_of_order_are_refused_once(root: Path):
 
 
 def test_a_year_no_plan_could_mean_is_refused_in_the_file_itself(root: Path):
-    _edit(root, "observations.yaml", "  year: 2023", "  year: 20233")
+    _edit(root, OBSERVATION, "year: 2023\n", "year: 20233\n")
     (problem,) = _run(root)[0].errors
     assert problem.code == "year-out-of-range" and "四位数" in problem.detail
 
 
 def test_dates_too_early_are_judged_from_the_plan_s_own_earliest_year(root: Path):
     _edit(root, "indicators.yaml", "  - year: 2015", "  - year: 2010")
-    _edit(root, "sources.yaml", "date: 2024-03-21", "date: 2011-03-21")
+    _edit(root, REPORT_SOURCE, "date: 2024-03-21", "date: 2011-03-21")
     assert _run(root)[0].errors == []
-    _edit(root, "sources.yaml", "date: 2011-03-21", "date: 2009-03-21")
+    _edit(root, REPORT_SOURCE, "date: 2011-03-21", "date: 2009-03-21")
     (problem,) = _run(root)[0].errors
     assert problem.code == "date-too-early" and "2010" in problem.format()
 
@@ -291,8 +297,11 @@ def test_the_second_plan_is_accepted_with_its_own_period_shapes_and_qualifiers(t
 def test_the_second_plan_s_observations_stop_at_its_own_end_year(tmp_path: Path):
     root = _second(tmp_path)
     end = _plan(root)["period"]["end"]
-    first = yaml.safe_load((root / "data/observations.yaml").read_text(encoding="utf-8"))["observations"][0]
-    _edit(root, "observations.yaml", f"  year: {first['year']}\n", f"  year: {end + 1}\n")
+    path = sorted((root / "data/observations").glob("*.yaml"))[0]
+    first = yaml.safe_load(path.read_text(encoding="utf-8"))
+    name = path.relative_to(root / "data").as_posix()
+    _edit(root, name, f"year: {first['year']}\n", f"year: {end + 1}\n")
+    rename_item(root, name, f"observations/{first['indicator']}-{end + 1}.yaml")
     report, _ = check(root / "data", root, today=dt.date(end + 2, 1, 1))
     assert {(p.code, p.value) for p in report.errors} >= {("year-out-of-range", end + 1)}
     assert all(f"{_plan(root)['period']['start']}—{end}" in p.format() for p in report.errors)

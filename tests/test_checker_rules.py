@@ -21,7 +21,16 @@ from plansite.rules import RULES
 from plansite.rules.observations import quote_states
 from plansite.rules.vocab import CHINESE_IDS
 
-from .conftest import FIXTURES, MINIMAL, expected_problems, overlay
+from .conftest import (
+    FIXTURES,
+    MILESTONE_ENTRY,
+    MINIMAL,
+    OBSERVATION,
+    PROJECT_ENTRY,
+    REPORT_SOURCE,
+    expected_problems,
+    overlay,
+)
 from .conftest import data_line as _line
 from .conftest import edit_data as _edit
 from .conftest import error_places as _found
@@ -81,10 +90,10 @@ def test_every_rule_is_silent_on_the_valid_fixture_and_on_the_real_data():
 
 
 def test_negative_observation_is_refused_at_its_line(root: Path):
-    _edit(root, "observations.yaml", "  value: 7\n", "  value: -7\n")
-    _edit(root, "observations.yaml", "示例企业达到7家。", "示例企业达到-7家。")
+    _edit(root, OBSERVATION, "value: 7\n", "value: -7\n")
+    _edit(root, OBSERVATION, "示例企业达到7家。", "示例企业达到-7家。")
     report, _ = _run(root)
-    assert _found(report) == {("data/observations.yaml", 5, "value-out-of-range")}
+    assert _found(report) == {("data/" + OBSERVATION, 4, "value-out-of-range")}
 
 
 def test_a_percentage_is_refused_above_100_and_a_declared_range_allows_a_negative(root: Path):
@@ -95,8 +104,8 @@ def test_a_percentage_is_refused_above_100_and_a_declared_range_allows_a_negativ
         '  unit: {zh: "%", en: ""}\n  unit_source: table',
     )
     _edit(root, "indicators.yaml", "target: {year: 2025, value: 10,", "target: {year: 2025, value: 120,")
-    _edit(root, "observations.yaml", 'unit: {zh: 家, en: ""}', 'unit: {zh: "%", en: ""}')
-    _edit(root, "observations.yaml", "示例企业达到7家。", "示例企业达到7%。")
+    _edit(root, OBSERVATION, "  zh: 家\n", '  zh: "%"\n')
+    _edit(root, OBSERVATION, "示例企业达到7家。", "示例企业达到7%。")
     report, _ = _run(root)
     assert _found(report) == {
         ("data/indicators.yaml", _line(root, "indicators.yaml", "value: 120"), "value-out-of-range")
@@ -132,15 +141,10 @@ def test_a_value_is_found_in_its_quote_in_any_written_form(quote, value, unit, s
 
 
 def test_a_value_its_quote_does_not_state_is_refused_unless_a_quote_note_says_why(root: Path):
-    _edit(root, "observations.yaml", "  value: 7\n", "  value: 70\n")
+    _edit(root, OBSERVATION, "value: 7\n", "value: 70\n")
     report, _ = _run(root)
-    assert _found(report) == {("data/observations.yaml", 5, "value-not-in-quote")}
-    _edit(
-        root,
-        "observations.yaml",
-        "  match: exact",
-        '  quote_note: {zh: 原文分项列出，此处为两项之和。, en: ""}\n  match: exact',
-    )
+    assert _found(report) == {("data/" + OBSERVATION, 4, "value-not-in-quote")}
+    _edit(root, OBSERVATION, "match: exact", 'quote_note: {zh: 原文分项列出，此处为两项之和。, en: ""}\nmatch: exact')
     report, plan = _run(root)
     assert report.errors == [] and plan is not None
 
@@ -154,19 +158,19 @@ def test_dates_after_today_are_refused_and_today_is_injected(tmp_path: Path):
 
 
 def test_the_earliest_allowed_date_comes_from_the_plan_s_own_history(root: Path):
-    _edit(root, "sources.yaml", "date: 2024-03-21", "date: 2015-03-21")
+    _edit(root, REPORT_SOURCE, "date: 2024-03-21", "date: 2015-03-21")
     assert _run(root)[0].errors == []  # 2015: the earliest year the fixture's plan states ("十二五"末)
     _edit(root, "indicators.yaml", "  - year: 2015", "  - year: 2016")
     assert {p.code for p in _run(root)[0].errors} == {"date-too-early"}
 
 
 def test_a_yearly_flow_on_a_stock_indicator_is_refused_and_says_what_it_does_to_the_status(root: Path):
-    _edit(root, "observations.yaml", "  match: exact", "  kind: yearly-flow\n  match: exact")
+    _edit(root, OBSERVATION, "match: exact", "kind: yearly-flow\nmatch: exact")
     report, _ = _run(root)
     (problem,) = report.errors
     assert (problem.file, problem.line, problem.code) == (
-        "data/observations.yaml",
-        _line(root, "observations.yaml", "yearly-flow"),
+        "data/" + OBSERVATION,
+        _line(root, OBSERVATION, "yearly-flow"),
         "observation-kind-mismatch",
     )
     assert "暂无数据" in problem.detail and "level" in problem.detail
@@ -192,7 +196,7 @@ def test_a_note_whose_reading_equals_its_source_is_refused(tmp_path: Path):
 def test_a_quoted_number_is_called_quoted_not_a_unit(tmp_path: Path):
     root = overlay(BAD / "number-quoted", tmp_path)
     (problem,) = _run(root)[0].errors
-    assert problem.code == "number-quoted" and problem.line == 5
+    assert problem.code == "number-quoted" and problem.line == 4
 
 
 # ------------------------------------------------------------------------------ Chinese words for ids
@@ -201,14 +205,14 @@ def test_a_quoted_number_is_called_quoted_not_a_unit(tmp_path: Path):
 @pytest.mark.parametrize(
     ("file", "old", "word", "right"),
     [
-        ("status.yaml", "stage: under-construction", "投产", "in-operation"),
-        ("status.yaml", "stage: under-construction", "在建", "under-construction"),
-        ("status.yaml", "stage: under-construction", "竣工", "completed"),
-        ("status.yaml", "stage: under-construction", "前期", "planning"),
-        ("status.yaml", "stage: in-progress", "已获批", "achieved"),
-        ("status.yaml", "stage: in-progress", "推进中", "in-progress"),
-        ("observations.yaml", "match: exact", "近似", "close-equivalent"),
-        ("sources.yaml", "kind: statistics-bulletin", "统计公报", "statistics-bulletin"),
+        (PROJECT_ENTRY, "stage: under-construction", "投产", "in-operation"),
+        (PROJECT_ENTRY, "stage: under-construction", "在建", "under-construction"),
+        (PROJECT_ENTRY, "stage: under-construction", "竣工", "completed"),
+        (PROJECT_ENTRY, "stage: under-construction", "前期", "planning"),
+        (MILESTONE_ENTRY, "stage: in-progress", "已获批", "achieved"),
+        (MILESTONE_ENTRY, "stage: in-progress", "推进中", "in-progress"),
+        (OBSERVATION, "match: exact", "近似", "close-equivalent"),
+        (REPORT_SOURCE, "kind: statistics-bulletin", "统计公报", "statistics-bulletin"),
         ("editorial-notes.yaml", "confidence: high\n- id: example-global", "高", "high"),
     ],
 )
@@ -222,7 +226,7 @@ def test_a_chinese_word_in_a_closed_vocabulary_is_answered_with_the_id_to_write(
 
 
 def test_an_observation_kind_in_chinese_is_answered_with_the_id(root: Path):
-    _edit(root, "observations.yaml", "  match: exact", "  kind: 存量\n  match: exact")
+    _edit(root, OBSERVATION, "match: exact", "kind: 存量\nmatch: exact")
     (problem,) = _run(root)[0].errors
     assert problem.code == "value-not-allowed" and "level" in problem.hint
 

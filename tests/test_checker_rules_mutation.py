@@ -13,7 +13,16 @@ import pytest
 
 from plansite.check import check
 
-from .conftest import FIXTURES, MINIMAL, overlay
+from .conftest import (
+    FIXTURES,
+    MINIMAL,
+    OBSERVATION,
+    PLAN_SOURCE,
+    PROJECT_ENTRY,
+    REPORT_SOURCE,
+    overlay,
+    rename_item,
+)
 from .conftest import data_line as _line
 from .conftest import edit_data as _edit
 from .conftest import error_places as _found
@@ -43,12 +52,12 @@ def test_a_reference_into_a_valid_file_that_defines_no_ids_is_refused(root: Path
 
 
 def test_a_date_before_the_plan_s_history_names_the_earliest_year(root: Path):
-    _edit(root, "sources.yaml", "date: 2024-03-21", "date: 2015-03-21")
+    _edit(root, REPORT_SOURCE, "date: 2024-03-21", "date: 2015-03-21")
     _edit(root, "indicators.yaml", "  - year: 2015", "  - year: 2016")
     (problem,) = _run(root, rules={"dates-not-too-early"}).errors
     assert (problem.file, problem.line, problem.code) == (
-        "data/sources.yaml",
-        _line(root, "sources.yaml", "date: 2015-03-21"),
+        "data/" + REPORT_SOURCE,
+        _line(root, REPORT_SOURCE, "date: 2015-03-21"),
         "date-too-early",
     )
     assert problem.value == "2015-03-21" and "2016" in problem.detail
@@ -64,16 +73,16 @@ def test_an_empty_english_ui_string_names_its_key(tmp_path: Path):
 
 def test_a_value_below_an_open_range_states_only_the_lower_bound(root: Path):
     """A count has no upper bound: the message gives the bound there is and no Python None."""
-    _edit(root, "observations.yaml", "  value: 7\n", "  value: -7\n")
-    _edit(root, "observations.yaml", "示例企业达到7家。", "示例企业达到-7家。")
+    _edit(root, OBSERVATION, "value: 7\n", "value: -7\n")
+    _edit(root, OBSERVATION, "示例企业达到7家。", "示例企业达到-7家。")
     (problem,) = _run(root).errors
-    assert (problem.file, problem.line, problem.code) == ("data/observations.yaml", 5, "value-out-of-range")
+    assert (problem.file, problem.line, problem.code) == ("data/" + OBSERVATION, 4, "value-out-of-range")
     assert "0" in problem.detail and "None" not in problem.detail and "—" not in problem.detail
 
 
 def test_the_plan_holds_every_checked_file_and_where_it_came_from():
     """check() builds the Plan from the parsed files: each part is the file's model and files maps each kind
-    (and each chain and chapter) to its path, which pages cite as their source."""
+    (and each chain, chapter and item kept in a file of its own) to its path, which pages cite as their source."""
     report, plan = check(MINIMAL / "data", MINIMAL, today=TODAY)
     assert report.errors == [] and plan is not None
     assert [r.id for r in plan.references.references] == ["example-document"]
@@ -82,39 +91,47 @@ def test_the_plan_holds_every_checked_file_and_where_it_came_from():
     assert [o.value for o in plan.observations.observations] == [7]
     assert [ch.id for ch in plan.chains] == ["example-chain"]
     assert plan.files["references"] == "data/references.yaml"
-    assert plan.files["observations"] == "data/observations.yaml"
+    assert plan.files["observation/example-enterprises-2023"] == "data/" + OBSERVATION
+    assert plan.files["source/example-report"] == "data/" + REPORT_SOURCE
+    assert plan.files["status-project/example-chain-01-2024-05-01"] == "data/" + PROJECT_ENTRY
+    assert plan.files["observation"] == "data/observations"  # where a new value's file goes
+    assert [s.id for s in plan.sources.sources] == ["example-plan", "example-report"]
+    assert [(e.project, e.milestone) for e in plan.status.entries] == [
+        ("example-chain-01", None),
+        (None, "example-milestone"),
+    ]
     assert plan.files["chain/example-chain"] == "data/industries/example-chain.yaml"
     assert plan.files["chapter/" + plan.chapters[0].id] == "data/plan/chapter-1.yaml"
 
 
-def test_a_second_value_for_the_same_indicator_and_year_names_the_first_line(root: Path):
-    path = root / "data" / "observations.yaml"
+def test_a_second_value_for_the_same_indicator_and_year_names_the_other_file_and_line(root: Path):
+    """A copied value file that was not renamed: both files are reported, each naming the other's line."""
+    path = root / "data" / OBSERVATION
     text = path.read_text(encoding="utf-8")
-    path.write_text(
-        "# (a line so that the first entry's line differs from its column)\n"
-        + text
-        + text.split("observations:\n", 1)[1],
-        encoding="utf-8",
-    )
-    (problem,) = _run(root, rules={"observation-unique"}).errors
-    assert (problem.file, problem.line) == ("data/observations.yaml", 12)
-    assert "第 4 行" in problem.detail
+    copy = path.with_name("example-enterprises-2023-copy.yaml")
+    copy.write_text("# (two lines so that the entries' lines differ)\n#\n" + text, encoding="utf-8")
+    copy_rel = copy.relative_to(root).as_posix()
+    problems = _run(root, rules={"observation-unique"}).errors
+    assert {(p.file, p.line) for p in problems} == {("data/" + OBSERVATION, 3), (copy_rel, 5)}
+    by_file = {p.file: p for p in problems}
+    assert f"{copy_rel}:5" in by_file["data/" + OBSERVATION].detail
+    assert f"data/{OBSERVATION}:3" in by_file[copy_rel].detail
 
 
 def test_a_unit_mismatch_points_at_the_chinese_unit_even_in_block_style(root: Path):
-    _edit(root, "observations.yaml", '  unit: {zh: 家, en: ""}', '  unit:\n    en: ""\n    zh: 个')
+    _edit(root, OBSERVATION, "unit:\n  zh: 家\n  en: ''\n", "unit:\n  en: ''\n  zh: 个\n")
     (problem,) = _run(root, rules={"observation-unit"}).errors
     assert (problem.file, problem.line, problem.code) == (
-        "data/observations.yaml",
-        _line(root, "observations.yaml", "zh: 个"),
+        "data/" + OBSERVATION,
+        _line(root, OBSERVATION, "zh: 个"),
         "unit-mismatch",
     )
 
 
 def test_a_value_not_in_its_quote_says_which_value_was_looked_for(root: Path):
-    _edit(root, "observations.yaml", "  value: 7\n", "  value: 70\n")
+    _edit(root, OBSERVATION, "value: 7\n", "value: 70\n")
     (problem,) = _run(root, rules={"value-in-quote"}).errors
-    assert (problem.file, problem.line, problem.code) == ("data/observations.yaml", 5, "value-not-in-quote")
+    assert (problem.file, problem.line, problem.code) == ("data/" + OBSERVATION, 4, "value-not-in-quote")
     assert "70家" in problem.detail
 
 
@@ -127,9 +144,8 @@ _MILESTONE = '- id: example-milestone\n  name: {zh: 示例里程碑, en: ""}\n  
         ("editorial-notes.yaml", "- id: example-range-dash", "- id: example-global", "- id: example-range-dash"),
         ("commitments.yaml", "- id: example-enterprises-2025", "- id: example-bases", "- id: example-enterprises-2025"),
         ("commitments.yaml", "- id: example-milestone", _MILESTONE, _MILESTONE + _MILESTONE),
-        ("sources.yaml", "- id: example-plan", "- id: example-report", "- id: example-plan"),
     ],
-    ids=["note", "commitment", "milestone", "source"],
+    ids=["note", "commitment", "milestone"],
 )
 def test_a_duplicate_id_names_the_line_of_its_first_definition(root: Path, name, first, old, new):
     first_line = _line(root, name, first)
@@ -139,6 +155,51 @@ def test_a_duplicate_id_names_the_line_of_its_first_definition(root: Path, name,
     (problem,) = _run(root, rules={"ids-unique"}).errors
     assert (problem.file, problem.line, problem.code) == (f"data/{name}", second, "id-duplicate")
     assert f"data/{name}:{first_line} " in problem.detail
+
+
+def test_a_source_id_in_two_files_is_reported_in_both_each_naming_the_other(root: Path):
+    """One source per file: a second file with the same id is the same source entered twice, so both places are
+    reported (the id registry's own duplicate names the first file's line)."""
+    copy = "sources/example-report-copy.yaml"
+    (root / "data" / copy).write_text((root / "data" / REPORT_SOURCE).read_text(encoding="utf-8"), encoding="utf-8")
+    problems = _run(root, rules={"ids-unique"}).errors
+    assert {(p.file, p.line, p.code) for p in problems} == {
+        ("data/" + REPORT_SOURCE, 2, "id-duplicate"),
+        ("data/" + copy, 2, "id-duplicate"),
+    }
+    by_file = {p.file: p for p in problems}
+    assert f"data/{REPORT_SOURCE}:2 " in by_file["data/" + copy].detail
+    assert f"data/{copy}:2" in by_file["data/" + REPORT_SOURCE].detail
+    assert _run(root, rules={"item-file-name"}).errors == []  # a duplicate, not a naming slip
+
+
+def test_an_item_renamed_to_its_new_key_passes_and_an_unrenamed_one_is_told_its_name(root: Path):
+    _edit(root, PLAN_SOURCE, "id: example-plan\n", "id: example-notice\n")
+    _edit(root, "plan.yaml", "source: example-plan", "source: example-notice", once=False)
+    (problem,) = _run(root).errors
+    assert (problem.file, problem.line, problem.code) == ("data/" + PLAN_SOURCE, 2, "file-name-mismatch")
+    assert "example-notice.yaml" in problem.detail and problem.value == "example-plan.yaml"
+    rename_item(root, PLAN_SOURCE, "sources/example-notice.yaml")
+    report, plan = check(root / "data", root, today=TODAY)
+    assert report.errors == [] and plan is not None and plan.files["source/example-notice"].endswith("notice.yaml")
+
+
+def test_a_project_entry_among_the_milestones_is_told_its_folder(root: Path):
+    moved = rename_item(root, PROJECT_ENTRY, "status/milestones/example-chain-01-2024-05-01.yaml")
+    (problem,) = _run(root).errors
+    assert (problem.file, problem.line, problem.code) == ("data/" + moved, 2, "status-wrong-folder")
+    assert "status/projects/" in problem.detail
+
+
+def test_no_observations_and_no_status_folder_is_a_plan_with_none(root: Path):
+    """A new plan has no values or entries yet: an empty or missing folder is no items, not an error."""
+    import shutil
+
+    shutil.rmtree(root / "data" / "status")
+    (root / "data" / OBSERVATION).unlink()
+    report, plan = check(root / "data", root, today=TODAY)
+    assert report.errors == [] and plan is not None
+    assert plan.observations.observations == [] and plan.status.entries == []
 
 
 def test_dates_are_checked_without_a_traceback_when_the_indicator_table_is_broken(root: Path):
@@ -164,7 +225,11 @@ def test_a_note_may_quote_the_lead_of_its_paragraph(root: Path):
 def test_a_project_with_a_milestone_stage_is_told_the_project_stages(tmp_path: Path):
     root = overlay(BAD / "status-stage", tmp_path)
     (problem,) = _run(root, rules={"status-stage"}).errors
-    assert (problem.file, problem.line, problem.code) == ("data/status.yaml", 5, "value-not-allowed")
+    assert (problem.file, problem.line, problem.code) == (
+        "data/status/projects/example-chain-01-2024-05-01.yaml",
+        4,
+        "value-not-allowed",
+    )
     assert "under-construction" in problem.detail and "planning" in problem.detail
 
 
@@ -231,9 +296,10 @@ def test_a_unit_source_without_a_unit_is_a_missing_field(root: Path):
 
 
 def test_a_future_status_date_is_refused_at_its_line(root: Path):
-    _edit(root, "status.yaml", "  date: 2024-05-01\n", "  date: 2027-05-01\n")
+    _edit(root, PROJECT_ENTRY, "date: 2024-05-01\n", "date: 2027-05-01\n")
+    entry = rename_item(root, PROJECT_ENTRY, "status/projects/example-chain-01-2027-05-01.yaml")
     assert _found(_run(root, rules={"dates-not-future"})) == {
-        ("data/status.yaml", _line(root, "status.yaml", "date: 2027-05-01"), "date-in-future")
+        ("data/" + entry, _line(root, entry, "date: 2027-05-01"), "date-in-future")
     }
 
 
@@ -248,9 +314,9 @@ def test_a_target_equal_to_the_baseline_says_the_baseline_value(tmp_path: Path):
 def test_a_source_without_url_or_date_is_named_by_its_id(tmp_path: Path, code: str):
     root = overlay(BAD / code, tmp_path)
     (problem,) = [p for p in _run(root).errors if p.code == code]
-    assert (problem.file, problem.line) == ("data/sources.yaml", 3)
-    first_id = (root / "data" / "sources.yaml").read_text(encoding="utf-8").splitlines()[2]
-    assert first_id == f"- id: {problem.value}"
+    assert (problem.file, problem.line) == ("data/" + REPORT_SOURCE, 2)  # the source's own file, at its top
+    first_id = (root / "data" / REPORT_SOURCE).read_text(encoding="utf-8").splitlines()[1]
+    assert first_id == f"id: {problem.value}"
 
 
 def test_two_chains_with_the_same_order_are_a_numbering_gap_not_a_traceback(root: Path):
@@ -276,8 +342,8 @@ def test_an_unknown_unit_paragraph_is_refused(root: Path):
 def test_a_future_observation_year_is_refused_and_names_the_year(root: Path):
     """Checked as if on 2022-06-01, the fixture's 2023 observation lies in the future."""
     report = check(root / "data", root, today=dt.date(2022, 6, 1), rules={"dates-not-future"})[0]
-    (problem,) = [p for p in report.errors if (p.file, p.line) == ("data/observations.yaml", 4)]
-    assert (problem.file, problem.code, problem.value) == ("data/observations.yaml", "date-in-future", 2023)
+    (problem,) = [p for p in report.errors if (p.file, p.line) == ("data/" + OBSERVATION, 3)]
+    assert (problem.file, problem.code, problem.value) == ("data/" + OBSERVATION, "date-in-future", 2023)
     assert "2023" in problem.detail
 
 
@@ -325,13 +391,10 @@ def test_a_qualifier_needs_no_ui_key_the_plan_words_it_from_the_vocabulary(root:
 
 def test_a_status_entry_for_both_a_project_and_a_milestone_is_refused_at_the_entry(root: Path):
     _edit(
-        root,
-        "status.yaml",
-        "- project: example-chain-01\n",
-        "- project: example-chain-01\n  milestone: example-milestone\n",
+        root, PROJECT_ENTRY, "project: example-chain-01\n", "project: example-chain-01\nmilestone: example-milestone\n"
     )
     report = _run(root, rules={"status-refs"})
-    assert _found(report) == {("data/status.yaml", 3, "field-missing")}
+    assert _found(report) == {("data/" + PROJECT_ENTRY, 2, "field-missing")}
 
 
 # -- the fresh holdout sample (seed 20261202) ----------------------------------------------------------
@@ -348,9 +411,9 @@ def test_a_duplicate_paragraph_id_in_a_section_is_placed_at_both_its_lines(root:
 
 
 def test_a_future_earliest_date_is_refused_at_its_line(root: Path):
-    _edit(root, "sources.yaml", "  date: 2024-03-21\n", "  date_shown: false\n  earliest_date: 2027-03-21\n")
+    _edit(root, REPORT_SOURCE, "date: 2024-03-21\n", "date_shown: false\nearliest_date: 2027-03-21\n")
     assert _found(_run(root, rules={"dates-not-future"})) == {
-        ("data/sources.yaml", _line(root, "sources.yaml", "earliest_date: 2027-03-21"), "date-in-future")
+        ("data/" + REPORT_SOURCE, _line(root, REPORT_SOURCE, "earliest_date: 2027-03-21"), "date-in-future")
     }
 
 
@@ -393,8 +456,8 @@ def test_a_note_without_a_target_is_a_missing_field_at_the_note(root: Path):
 
 
 def test_a_status_entry_for_an_unknown_project_is_refused_at_its_line(root: Path):
-    _edit(root, "status.yaml", "- project: example-chain-01\n", "- project: example-chain-99\n")
-    assert _found(_run(root, rules={"status-refs"})) == {("data/status.yaml", 3, "ref-unknown-project")}
+    _edit(root, PROJECT_ENTRY, "project: example-chain-01\n", "project: example-chain-99\n")
+    assert _found(_run(root, rules={"status-refs"})) == {("data/" + PROJECT_ENTRY, 2, "ref-unknown-project")}
 
 
 def test_an_empty_english_ui_string_in_block_style_is_refused_at_its_english_line(root: Path):

@@ -22,7 +22,7 @@ from plansite.downloads import COLUMNS, TEXT_COLUMNS, csv_cell, indicator_rows, 
 from plansite.plan import Plan
 from plansite.textformat import number
 
-from .conftest import MINIMAL
+from .conftest import MINIMAL, OBSERVATION, REPORT_SOURCE
 
 
 @pytest.fixture(scope="module")
@@ -159,12 +159,12 @@ def hostile_plan(tmp_path_factory):
         path.write_text(text.replace(old, new), encoding="utf-8")
 
     edit(
-        "observations.yaml",
-        "  quote: 示例企业达到7家。",
-        '  quote: "=HYPERLINK(\\"https://example.org\\",\\"示例企业达到7家\\")"',
+        OBSERVATION,
+        "quote: 示例企业达到7家。",
+        'quote: "=HYPERLINK(\\"https://example.org\\",\\"示例企业达到7家\\")"',
     )
-    edit("sources.yaml", "  title: 示例统计公报", '  title: "@SUM(1+1)示例统计公报"')
-    edit("sources.yaml", "  publisher: 示例统计局", '  publisher: "+示例统计局"')
+    edit(REPORT_SOURCE, "title: 示例统计公报", 'title: "@SUM(1+1)示例统计公报"')
+    edit(REPORT_SOURCE, "publisher: 示例统计局", 'publisher: "+示例统计局"')
     edit("indicators.yaml", '  name: {zh: 示例经费, en: ""}', '  name: {zh: "-示例经费", en: "=cmd"}')
     edit("indicators.yaml", "  target: {year: 2025, value: 300}", "  target: {year: 2025, value: 1.99}")
     edit("indicators.yaml", "  baseline: {year: 2020, value: 4}", "  baseline: {year: 2020, value: 4.0}")

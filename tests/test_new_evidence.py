@@ -19,7 +19,7 @@ from plansite.downloads import indicator_rows
 from plansite.render import Renderer
 from plansite.status import indicator_status
 
-from .conftest import MINIMAL, address, overlay
+from .conftest import MINIMAL, REPORT_SOURCE, address, overlay
 
 IND = "high-tech-enterprises"
 OFFICIAL = "http://www.tianmen.gov.cn/zwgk/zfxxgkml/qtzdgknr/zfgzbg/202302/t20230203_4505468.shtml"
@@ -88,26 +88,19 @@ def test_rendered_pages_cite_the_official_document_and_never_link_the_copy(plan,
 # --------------------------------------------------------------------------- sources with no date shown
 
 UNDATED = """# SYNTHETIC test fixture: a source whose page shows no date.
-sources:
-- id: example-plan
-  title: 关于印发示例规划的通知
-  publisher: 示例办公室
-  date: 2022-09-19
-  url: https://example.org/plan
-  kind: government-notice
-- id: example-report
-  title: 示例统计公报
-  publisher: 示例统计局
-  date_shown: false
-  earliest_date: 2023-06-01
-  url: https://example.org/report
-  kind: statistics-bulletin
+id: example-report
+title: 示例统计公报
+publisher: 示例统计局
+date_shown: false
+earliest_date: 2023-06-01
+url: https://example.org/report
+kind: statistics-bulletin
 """
 
 
 def _undated(tmp_path: Path, text: str) -> Path:
     root = overlay(MINIMAL / "nonexistent", tmp_path)
-    (root / "data" / "sources.yaml").write_text(text, encoding="utf-8")
+    (root / "data" / REPORT_SOURCE).write_text(text, encoding="utf-8")
     return root
 
 
@@ -123,15 +116,15 @@ def test_a_source_with_no_date_shown_is_accepted_and_rendered_as_such(tmp_path: 
 
 
 def test_a_silently_missing_date_is_still_refused(tmp_path: Path):
-    root = _undated(tmp_path, UNDATED.replace("  date_shown: false\n  earliest_date: 2023-06-01\n", ""))
+    root = _undated(tmp_path, UNDATED.replace("date_shown: false\nearliest_date: 2023-06-01\n", ""))
     report, _ = check(root / "data", root)
-    assert {(p.file, p.line, p.code) for p in report.errors} == {("data/sources.yaml", 9, "source-no-date")}
+    assert {(p.file, p.line, p.code) for p in report.errors} == {("data/" + REPORT_SOURCE, 2, "source-no-date")}
 
 
 def test_an_earliest_date_in_the_future_is_refused(tmp_path: Path):
     root = _undated(tmp_path, UNDATED.replace("earliest_date: 2023-06-01", "earliest_date: 2099-06-01"))
     report, _ = check(root / "data", root)
-    assert {(p.file, p.line, p.code) for p in report.errors} == {("data/sources.yaml", 13, "date-in-future")}
+    assert {(p.file, p.line, p.code) for p in report.errors} == {("data/" + REPORT_SOURCE, 6, "date-in-future")}
 
 
 # --------------------------------------------------------------------------- read back from the built site

@@ -40,6 +40,27 @@ def test_data_gaps_page_lists_exactly_the_missing_indicator_years(plan, pages):
     assert {k for k, v in cells.items() if v == "published"} == {k for k in have if k[1] in years}
 
 
+@pytest.mark.parametrize(
+    ("edit_base", "new_base"),
+    [
+        ("https://github.com/owner/repo/edit/main/", "https://github.com/owner/repo/new/main/"),
+        ("https://gitlab.example.org/owner/repo/-/edit/main/", "https://gitlab.example.org/owner/repo/-/new/main/"),
+        ("https://git.example.org/owner/repo/_edit/main/", "https://git.example.org/owner/repo/_new/main/"),
+    ],
+)
+def test_data_gaps_page_links_a_new_file_in_the_plan_s_observations_folder(plan, edit_base, new_base):
+    """One file per value: a missing value is a new file in the plan's own observations/ folder."""
+    md = next(p.markdown for p in Renderer(plan, "zh", edit_base=edit_base).pages() if p.path == "data-gaps/index.md")
+    folder = f"data/{current_folder()}/observations/"
+    assert (plan.files["observation"] + "/") == folder
+    assert f'<a href="{new_base}{folder}">' in md and f"<code>{folder}</code>" in md
+
+
+def test_data_gaps_page_names_the_folder_without_a_link_when_no_repository_is_configured(pages):
+    md = pages["data-gaps/index.md"]
+    assert f"<code>data/{current_folder()}/observations/</code>" in md and "/new/" not in md
+
+
 def test_indicator_page_shows_status_with_word_icon_and_inputs(plan, pages):
     for ind in plan.indicators:
         md = pages[f"indicators/{ind.id}.md"]

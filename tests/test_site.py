@@ -40,11 +40,11 @@ def test_a_site_checks_every_plan_folder_with_the_shared_wording(tmp_path: Path)
 
 def test_a_problem_in_one_plan_folder_is_reported_at_its_file_and_stops_the_site(tmp_path: Path):
     data = two_folders(tmp_path)
-    path = data / "a" / "observations.yaml"
+    path = data / "a" / "observations" / "example-enterprises-2023.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("value: ", "value: x", 1), encoding="utf-8")
     report, site = check_site(data, tmp_path)
     assert site is None
-    assert {p.file for p in report.errors} == {"data/a/observations.yaml"}
+    assert {p.file for p in report.errors} == {"data/a/observations/example-enterprises-2023.yaml"}
 
 
 def test_a_file_outside_the_listed_folders_is_unclaimed(tmp_path: Path):

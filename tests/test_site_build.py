@@ -126,7 +126,7 @@ def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
     result = mkdocs_build(site, quiet=False, PLANSITE_DATA=str(root / "data"))
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "observations.yaml:5:10: number-with-unit" in output
+    assert "data/observations/example-enterprises-2023.yaml:4:8: number-with-unit" in output
     assert not site.exists() or not any(site.rglob("*.html"))
 
 

@@ -27,7 +27,7 @@ from plansite.status import (
     project_stage_counts,
 )
 
-from .conftest import MINIMAL
+from .conftest import MINIMAL, OBSERVATION
 
 # A SYNTHETIC five-year period for the rule on plain numbers (the rule takes the period from the plan).
 START, END = 2020, 2025
@@ -83,7 +83,7 @@ def fixture_plan(tmp_path):
 def test_a_cumulative_indicator_of_the_data_files_is_compared_with_its_cumulative_total(fixture_plan):
     # Through the real loader; the refusals (a flow, a level for a cumulative indicator) are tested on models
     # below, since the checker now reports such an observation itself.
-    obs = fixture_plan / "data" / "observations.yaml"
+    obs = fixture_plan / "data" / OBSERVATION
     ind = fixture_plan / "data" / "indicators.yaml"
     ind.write_text(
         ind.read_text().replace(
@@ -91,7 +91,7 @@ def test_a_cumulative_indicator_of_the_data_files_is_compared_with_its_cumulativ
             "  cumulative: true\n  baseline: {year: 2020, value: 4}",
         )
     )
-    obs.write_text(obs.read_text().replace("  match: exact", "  kind: cumulative-total\n  match: exact"))
+    obs.write_text(obs.read_text().replace("match: exact", "kind: cumulative-total\nmatch: exact"))
     plan = load_plan(fixture_plan / "data", fixture_plan)
     s = indicator_status(plan, plan.indicator("example-enterprises"))
     # 4 -> 10: 7.6 expected in 2023; 7 is a gap of −0.1 (on the boundary, within float rounding)

@@ -253,7 +253,7 @@ def test_cli_annotates_a_story_problem_on_its_line_and_counts_the_story(tmp_path
     story = "docs/zh/updates/2024-03-21-example.md"
     assert out[0].startswith(f"::error file={story},line=9,col=4,title=story-shortcode-id-unknown::")
     assert out[1].startswith(f"::error file={story},line=11,col=1,title=story-shortcode-id-unknown::")
-    assert "检查了 13 个文件：2 个错误" in out[-1]  # the minimal fixture's 12 data files and the story
+    assert "检查了 15 个文件：2 个错误" in out[-1]  # the minimal fixture's 14 data files and the story
     assert main(["check", "--data", str(root / "data"), "--docs", str(tmp_path / "nothing-here")]) != 0
 
 
@@ -264,7 +264,7 @@ def test_data_and_story_problems_come_all_at_once_even_when_the_data_is_broken(t
     out = capsys.readouterr().out
     codes = re.findall(r"^\S+:\d+:\d+: ([a-z-]+):", out, re.M)
     assert codes == ["number-with-unit"] + ["story-shortcode-malformed"] * 7  # ids unresolved, syntax still checked
-    assert "检查了 13 个文件：8 个错误" in out.splitlines()[-1]
+    assert "检查了 15 个文件：8 个错误" in out.splitlines()[-1]
 
 
 def test_cli_text_format_and_exit_codes(tmp_path: Path, capsys):

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import facts
 from .. import models as m
-from ..catalog import Kind
+from ..catalog import STATUS_KINDS, Kind
 from ..problems import Problem, field_path
 from ..yamlsource import YamlDoc
 from .ids import Registry
@@ -119,7 +119,16 @@ class Context:
         return {ind.id: ind for pc in self.p["indicators"] for ind in pc.model.indicators}
 
     def sources(self) -> dict[str, m.Source]:
-        return {s.id: s for pc in self.p["sources"] for s in pc.model.sources}
+        return {pc.model.id: pc.model for pc in self.p["source"]}
+
+    def items(self, *kinds: str) -> Iterator[Parsed]:
+        """The files of kinds kept one item per file (source, observation, status-project …), in kind order."""
+        for kind in kinds:
+            yield from self.p[kind]
+
+    def status_entries(self) -> Iterator[Parsed]:
+        """Every status entry's file: projects' (status/projects/) then milestones' (status/milestones/)."""
+        return self.items(*STATUS_KINDS)
 
     def meta(self) -> m.PlanMeta | None:
         """plan.yaml, when it passed its structural check (the plan's period, baseline and vocabulary)."""

@@ -12,15 +12,13 @@ def _dates(ctx: Context) -> Iterator[tuple[Parsed, tuple, dt.date]]:
     for pc in ctx.p["plan"]:
         yield pc, ("document_date",), pc.model.document_date
         yield pc, ("published",), pc.model.published
-    for pc in ctx.p["sources"]:
-        for i, s in enumerate(pc.model.sources):
-            if s.date is not None:
-                yield pc, ("sources", i, "date"), s.date
-            if s.earliest_date is not None:
-                yield pc, ("sources", i, "earliest_date"), s.earliest_date
-    for pc in ctx.p["status"]:
-        for i, e in enumerate(pc.model.entries):
-            yield pc, ("entries", i, "date"), e.date
+    for pc in ctx.items("source"):
+        if pc.model.date is not None:
+            yield pc, ("date",), pc.model.date
+        if pc.model.earliest_date is not None:
+            yield pc, ("earliest_date",), pc.model.earliest_date
+    for pc in ctx.status_entries():
+        yield pc, ("date",), pc.model.date
 
 
 @rule(
@@ -32,10 +30,9 @@ def dates_not_future(ctx: Context):
     for pc, loc, d in _dates(ctx):
         if d > ctx.today:
             ctx.add("date-in-future", pc, loc, d.isoformat(), f"今天是 {ctx.today.isoformat()}")
-    for pc in ctx.p["observations"]:
-        for i, o in enumerate(pc.model.observations):
-            if o.year > ctx.today.year:
-                ctx.add("date-in-future", pc, ("observations", i, "year"), o.year, f"{o.year} 年还没有到")
+    for pc in ctx.items("observation"):
+        if pc.model.year > ctx.today.year:
+            ctx.add("date-in-future", pc, ("year",), pc.model.year, f"{pc.model.year} 年还没有到")
 
 
 @rule(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import models as m
+from ..catalog import ITEM_KINDS
 
 if TYPE_CHECKING:
     from .base import Parsed
@@ -20,6 +21,7 @@ class Ids:
 
     def __init__(self, complete: bool):
         self.where: dict[str, tuple[str, int, int]] = {}
+        self.first: dict[str, tuple[Parsed, tuple]] = {}  # id -> where it was first defined
         self.complete = complete
 
 
@@ -32,7 +34,7 @@ SPACE_KIND = {
     "milestone": "commitments",
     "reference": "references",
     "note": "editorial-notes",
-    "source": "sources",
+    "source": "source",
     "term": "glossary",
     "paragraph": "chapter",
     "division": "chapter",
@@ -56,8 +58,13 @@ class Registry:
         if id in ids.where:
             f, l, _ = ids.where[id]
             self.duplicates.append((parsed, loc, id, f"“{id}”已在 {f}:{l} 使用"))
+            first, first_loc = ids.first[id]
+            if parsed.kind.name in ITEM_KINDS and first.doc.file != parsed.doc.file:
+                # one item per file: both files are the same item entered twice, so both are reported
+                self.duplicates.append((first, first_loc, id, f"“{id}”在 {parsed.doc.file}:{line} 也有定义"))
         else:
             ids.where[id] = (parsed.doc.file, line, col)
+            ids.first[id] = (parsed, loc)
 
     def collect(self, p: dict[str, list[Parsed]]):
         """Every id each file defines, and the texts notes are checked against."""
@@ -82,9 +89,8 @@ class Registry:
         for pc in p["editorial-notes"]:
             for i, n in enumerate(pc.model.notes):
                 self.define("note", pc, ("notes", i, "id"), n.id)
-        for pc in p["sources"]:
-            for i, s in enumerate(pc.model.sources):
-                self.define("source", pc, ("sources", i, "id"), s.id)
+        for pc in p["source"]:
+            self.define("source", pc, ("id",), pc.model.id)
         for pc in p["glossary"]:
             for i, t in enumerate(pc.model.terms):
                 self.define("term", pc, ("terms", i, "id"), t.id)

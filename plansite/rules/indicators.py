@@ -111,11 +111,10 @@ def value_range(ctx: Context):
             for j, e in enumerate(ind.earlier):
                 check(pc, base + ("earlier", j, "value"), ind, e.value, e.unit)
     indicators = ctx.indicators()
-    for pc in ctx.p["observations"]:
-        for i, o in enumerate(pc.model.observations):
-            ind = indicators.get(o.indicator)
-            if ind is not None:
-                check(pc, ("observations", i, "value"), ind, o.value, o.unit)
+    for pc in ctx.items("observation"):
+        ind = indicators.get(pc.model.indicator)
+        if ind is not None:
+            check(pc, ("value",), ind, pc.model.value, pc.model.unit)
 
 
 @rule(

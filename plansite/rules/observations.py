@@ -13,9 +13,8 @@ from .base import Context, rule
 
 
 def _observations(ctx: Context) -> Iterator[tuple]:
-    for pc in ctx.p["observations"]:
-        for i, o in enumerate(pc.model.observations):
-            yield pc, ("observations", i), o
+    for pc in ctx.items("observation"):
+        yield pc, (), pc.model
 
 
 @rule(
@@ -38,23 +37,26 @@ def observation_source(ctx: Context):
             ctx.ref("source", "ref-unknown-source", pc, loc + ("source",), o.source)
 
 
-@rule("observation-unique", ("observation-duplicate",), "同一指标每年只有一条观测值", fixture="observation-duplicate")
+@rule(
+    "observation-unique",
+    ("observation-duplicate",),
+    "同一指标每年只有一条观测值（在一个文件里）",
+    fixture="observation-duplicate",
+)
 def observation_unique(ctx: Context):
-    for pc in ctx.p["observations"]:
-        seen: dict[tuple[str, int], int] = {}
-        for i, o in enumerate(pc.model.observations):
-            loc = ("observations", i)
-            key = (o.indicator, o.year)
-            if key in seen:
-                ctx.add(
-                    "observation-duplicate",
-                    pc,
-                    loc + ("year",),
-                    o.year,
-                    f"{o.indicator} 的 {o.year} 年数值在第 {seen[key]} 行已经有了",
-                )
-            else:
-                seen[key] = pc.doc.where(loc)[0]
+    groups: dict[tuple[str, int], list] = {}
+    for pc in ctx.items("observation"):
+        groups.setdefault((pc.model.indicator, pc.model.year), []).append(pc)
+    for (indicator, year), group in groups.items():
+        for pc in group if len(group) > 1 else []:
+            others = "、".join(f"{x.doc.file}:{x.doc.where(('year',))[0]}" for x in group if x is not pc)
+            ctx.add(
+                "observation-duplicate",
+                pc,
+                ("year",),
+                year,
+                f"{indicator} 的 {year} 年数值在 {others} 也有一条",
+            )
 
 
 @rule("observation-unit", ("unit-mismatch",), "观测值的单位与指标单位相同或可以换算", fixture="unit-mismatch")

@@ -97,9 +97,8 @@ def reference_refs(ctx: Context):
     fixture="ref-unknown-indicator",
 )
 def observation_refs(ctx: Context):
-    for pc in ctx.p["observations"]:
-        for i, o in enumerate(pc.model.observations):
-            ctx.ref("indicator", "ref-unknown-indicator", pc, ("observations", i, "indicator"), o.indicator)
+    for pc in ctx.items("observation"):
+        ctx.ref("indicator", "ref-unknown-indicator", pc, ("indicator",), pc.model.indicator)
 
 
 @rule(
@@ -109,11 +108,10 @@ def observation_refs(ctx: Context):
     fixture="ref-unknown-milestone",
 )
 def status_refs(ctx: Context):
-    for pc in ctx.p["status"]:
-        for i, e in enumerate(pc.model.entries):
-            loc = ("entries", i)
-            if (e.project is None) == (e.milestone is None):
-                ctx.add("field-missing", pc, loc, None, "请填写 project 或 milestone 中的一个（只填一个）")
-            ctx.ref("project", "ref-unknown-project", pc, loc + ("project",), e.project)
-            ctx.ref("milestone", "ref-unknown-milestone", pc, loc + ("milestone",), e.milestone)
-            ctx.ref("source", "ref-unknown-source", pc, loc + ("source",), e.source)
+    for pc in ctx.status_entries():
+        e = pc.model
+        if (e.project is None) == (e.milestone is None):
+            ctx.add("field-missing", pc, (), None, "请填写 project 或 milestone 中的一个（只填一个）")
+        ctx.ref("project", "ref-unknown-project", pc, ("project",), e.project)
+        ctx.ref("milestone", "ref-unknown-milestone", pc, ("milestone",), e.milestone)
+        ctx.ref("source", "ref-unknown-source", pc, ("source",), e.source)

@@ -7,10 +7,9 @@ from .base import Context, rule
 
 @rule("source-url", ("source-no-url",), "每个来源都有网址", fixture="source-no-url")
 def source_url(ctx: Context):
-    for pc in ctx.p["sources"]:
-        for i, s in enumerate(pc.model.sources):
-            if not s.url:
-                ctx.add("source-no-url", pc, ("sources", i), s.id)
+    for pc in ctx.items("source"):
+        if not pc.model.url:
+            ctx.add("source-no-url", pc, (), pc.model.id)
 
 
 @rule(
@@ -20,10 +19,9 @@ def source_url(ctx: Context):
     fixture="source-no-date",
 )
 def source_date(ctx: Context):
-    for pc in ctx.p["sources"]:
-        for i, s in enumerate(pc.model.sources):
-            if not s.date and s.date_shown:
-                ctx.add("source-no-date", pc, ("sources", i), s.id)
+    for pc in ctx.items("source"):
+        if not pc.model.date and pc.model.date_shown:
+            ctx.add("source-no-date", pc, (), pc.model.id)
 
 
 @rule(
@@ -33,24 +31,24 @@ def source_date(ctx: Context):
     fixture="source-date-conflict",
 )
 def source_date_shown(ctx: Context):
-    for pc in ctx.p["sources"]:
-        for i, s in enumerate(pc.model.sources):
-            if not s.date_shown and s.date is not None:
-                ctx.add(
-                    "source-date-conflict",
-                    pc,
-                    ("sources", i, "date"),
-                    s.date.isoformat(),
-                    "写了 date_shown: false（页面没有显示日期），又写了 date",
-                )
-            if s.date_shown and s.earliest_date is not None:
-                ctx.add(
-                    "source-date-conflict",
-                    pc,
-                    ("sources", i, "earliest_date"),
-                    s.earliest_date.isoformat(),
-                    "earliest_date 只用于 date_shown: false 的来源；页面显示了日期时请只写 date",
-                )
+    for pc in ctx.items("source"):
+        s = pc.model
+        if not s.date_shown and s.date is not None:
+            ctx.add(
+                "source-date-conflict",
+                pc,
+                ("date",),
+                s.date.isoformat(),
+                "写了 date_shown: false（页面没有显示日期），又写了 date",
+            )
+        if s.date_shown and s.earliest_date is not None:
+            ctx.add(
+                "source-date-conflict",
+                pc,
+                ("earliest_date",),
+                s.earliest_date.isoformat(),
+                "earliest_date 只用于 date_shown: false 的来源；页面显示了日期时请只写 date",
+            )
 
 
 @rule(
@@ -60,7 +58,7 @@ def source_date_shown(ctx: Context):
     fixture="source-read-on-is-url",
 )
 def source_read_on(ctx: Context):
-    for pc in ctx.p["sources"]:
-        for i, s in enumerate(pc.model.sources):
-            if s.read_on is not None and s.url is not None and s.read_on.rstrip("/") == s.url.rstrip("/"):
-                ctx.add("source-read-on-is-url", pc, ("sources", i, "read_on"), s.read_on)
+    for pc in ctx.items("source"):
+        s = pc.model
+        if s.read_on is not None and s.url is not None and s.read_on.rstrip("/") == s.url.rstrip("/"):
+            ctx.add("source-read-on-is-url", pc, ("read_on",), s.read_on)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Chinese word -> id. A suggestion is only made when the id is allowed in the field at hand.
 CHINESE_IDS: dict[str, str] = {
-    # stages of flagship projects and milestones (status.yaml)
+    # stages of flagship projects and milestones (status/projects/, status/milestones/)
     "前期": "planning",
     "规划": "planning",
     "筹备": "planning",

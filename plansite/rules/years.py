@@ -68,9 +68,8 @@ def years_in_period(ctx: Context):
             within(pc, base + ("target", "year"), ind.target.year, start, "目标年份")
             for j, e in enumerate(ind.earlier):
                 within(pc, base + ("earlier", j, "year"), e.year, first, "早期数值的年份")
-    for pc in ctx.p["observations"]:
-        for i, o in enumerate(pc.model.observations):
-            within(pc, ("observations", i, "year"), o.year, first, "观测值的年份")
+    for pc in ctx.items("observation"):
+        within(pc, ("year",), pc.model.year, first, "观测值的年份")
     for pc in ctx.p["commitments"]:
         for i, c in enumerate(pc.model.commitments):
             if c.year is not None:
