@@ -4,7 +4,9 @@
 // and writes yaml.createNode(data) with the top-level keys sorted in the collection's field order; Markdown
 // files go through gray-matter with that same YAML engine; a missing final newline is added.
 // Usage: node tests/tools/decap_format.mjs < requests.json
-//   requests: [{"path": "...", "format": "yml" | "frontmatter", "fields": ["id", "title", ...]}, ...]
+//   requests: [{"path": "...", "format": "yml" | "frontmatter", "fields": ["id", "title", ...],
+//               "clean": true (run docs/admin/clean.js's prune first, as our editor does on save),
+//               "data": {...} (instead of reading the file: an entry as a form would hold it)}, ...]
 //   answer (stdout): [{"path": "...", "data": <the entry as Decap holds it>, "raw": "<what Decap writes>"}
 //                     or {"path": "...", "error": "..."}, ...]
 import { readFileSync } from "node:fs";
@@ -13,6 +15,8 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const yaml = require("yaml");
 const matter = require("gray-matter");
+// our editor's preSave listener (docs/admin/clean.js): empty texts and emptied mappings are dropped before writing
+const { prune } = require("../../docs/admin/clean.js");
 
 const timestampTag = {
   identify: (value) => value instanceof Date,
@@ -81,11 +85,12 @@ function entryToRaw(formatter, data, fields) {
 }
 
 const requests = JSON.parse(readFileSync(0, "utf8"));
-const answers = requests.map(({ path, format, fields, data }) => {
+const answers = requests.map(({ path, format, fields, data, clean }) => {
   const formatter = format === "frontmatter" ? frontmatter : yamlFormatter;
   try {
     const parsed = data ?? formatter.fromFile(readFileSync(path, "utf8"));
-    return { path, data: parsed, raw: entryToRaw(formatter, structuredClone(parsed), fields) };
+    const saved = clean ? prune(structuredClone(parsed)) : structuredClone(parsed);
+    return { path, data: parsed, raw: entryToRaw(formatter, saved, fields) };
   } catch (e) {
     return { path, error: String(e && e.message ? e.message : e) };
   }
