@@ -60,18 +60,19 @@ def stories(lang: str = "zh", folder: str | None = None) -> list[str]:
     return sorted(p.stem for p in (paths.ROOT / "docs" / lang / (folder or current_folder()) / "updates").glob("*.md"))
 
 
-def page_types(plan, folder: str | None = None) -> list[str]:
+def page_types(plan, story_names: list[str] | None = None) -> list[str]:
     """One plan-relative address of every page type, derived from the plan and its stories (never a list of one
-    plan's ids): its first and last plan page, the page holding its indicator table, its first indicator, its first
-    chain (if it has chains), its first story (if any), the site's own pages, and a missing page (the 404 page)."""
+    plan's ids): its first and last plan page, the page holding its indicator table, its first indicator, its
+    chains (if it has any), its first story (if any; the current plan's stories unless story_names are given), the
+    site's own pages, and a missing page (the 404 page)."""
     units = [unit.id for _ch, unit in plan.page_units()]
     table = [plan.section_of(plan.table.division).id] if plan.table else []
-    chain = [f"industries/{plan.chains[0].id}/"] if plan.chains else []
-    story = [f"updates/{name}/" for name in stories("zh", folder)[:1]]
+    chains = ["industries/", f"industries/{plan.chains[0].id}/"] if plan.chains else []
+    story = [f"updates/{name}/" for name in (stories() if story_names is None else story_names)[:1]]
     return list(
         dict.fromkeys(
             ["", "plan/", *(f"plan/{u}/" for u in [units[0], *table, units[-1]])]
-            + ["indicators/", f"indicators/{plan.indicators[0].id}/", "industries/", *chain]
+            + ["indicators/", f"indicators/{plan.indicators[0].id}/", *chains]
             + ["commitments/", "progress/", "data-gaps/", "glossary/", "sources/", "notes/", "open-data/"]
             + ["updates/", *story, "about/", "contribute/", "contribute/checker-messages/", MISSING]
         )

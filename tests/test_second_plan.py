@@ -23,7 +23,9 @@ from plansite.render import Lang, Renderer
 from plansite.stories import check_stories
 from plansite.wording import from_zh_numeral, plan_facts, zh_numeral
 
-from .conftest import FIXTURES, current_folder, mkdocs_build
+from .conftest import FIXTURES, current_folder, mkdocs_build, page_types, visit
+from .test_browser import ask_for_charts
+from .test_phone_browser import MIN_CELL, NARROW_CELLS, PHONE
 
 SECOND = FIXTURES / "second-plan"
 
@@ -279,3 +281,79 @@ def test_a_plan_fact_is_plain_text_in_markdown(second):
     renderer = Renderer(dataclasses.replace(second, meta=meta), "zh")
     out = expand_shortcodes("[[plan:plan-title]]", renderer, "a.md", "a.md")
     assert not set("*<>[]()") & set(out) and html.unescape(out) == renderer.lang.plain(meta.title)
+
+
+# ------------------------------------------------------------------------------------- in Chromium, on a phone
+
+
+@pytest.fixture(scope="module")
+def second_url(second_site):
+    """The second plan's built site served on loopback, as a static host serves it (404 page and status)."""
+    from plansite.localserver import serve
+
+    server = serve(second_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def second_page_types(second, second_root) -> list[str]:
+    """Every page type of the second plan, from its data and its own stories (it is built at the root)."""
+    stories = sorted(p.stem for p in (second_root / "docs" / "zh" / "updates").glob("*.md"))
+    return page_types(second, stories) + [f"embed/{second.indicators[0].id}/", "embed/overview/"]
+
+
+def _visit_every_page(browser, second_url, second, second_root, prefix, look):
+    """Visit every page type of the second plan at phone width (each must be itself, not the 404 page), with its
+    charts asked for; look(pg) -> what is wrong on the page, if anything. Returns ({path: wrong}, hosts asked)."""
+    context = browser.new_context(viewport=PHONE)
+    hosts: set[str] = set()
+    context.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    pg = context.new_page()
+    found = {}
+    for path in second_page_types(second, second_root):
+        visit(pg, second_url + prefix + path)
+        ask_for_charts(pg)
+        pg.wait_for_load_state("networkidle")
+        wrong = look(pg)
+        if wrong:
+            found[path] = wrong
+    context.close()
+    return found, hosts
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_second_plan_fits_a_phone_and_asks_no_other_host(browser, second_url, second, second_root, prefix):
+    """The phone-width and no-external-request checks on a plan of another shape: every address comes from its
+    data, each page must be itself (not the 404 page), no page scrolls sideways, and no request goes to another
+    host, also after the charts are asked for."""
+    assert not [p for p in second_page_types(second, second_root) if p.startswith("industries")]  # no chains
+    wide, hosts = _visit_every_page(
+        browser,
+        second_url,
+        second,
+        second_root,
+        prefix,
+        lambda pg: max(0, pg.evaluate("document.documentElement.scrollWidth") - PHONE["width"]),
+    )
+    assert wide == {}
+    assert hosts == {second_url.split("/")[2]}
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect: an indicator page's values table (not a card table) squeezes 年份/类型 to 42-62 px when a "
+    "source is long (also on 11 of the Tianmen plan's 18 indicator pages, which the phone test's sample misses); "
+    "remove this mark once the table reads on a phone",
+)
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_table_cell_of_the_second_plan_is_narrower_than_64px_on_a_phone(
+    browser, second_url, second, second_root, prefix
+):
+    narrow, _ = _visit_every_page(
+        browser, second_url, second, second_root, prefix, lambda pg: pg.evaluate(NARROW_CELLS, MIN_CELL)[:3]
+    )
+    assert narrow == {}
