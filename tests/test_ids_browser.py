@@ -151,8 +151,8 @@ def test_each_copy_button_copies_exactly_its_id_and_says_so(browser, base_url, p
             assert shown == f'"{copied}"', "the confirmation is shown beside the button"
             box = button.bounding_box()
             assert box and box["width"] >= 24 and box["height"] >= 24, "a target of at least 24 × 24 px"
-        pg.wait_for_function("() => !document.querySelector('[data-copy-id][data-done]')", timeout=6000)
-        assert status.inner_text() == "", "the confirmation goes away again"
+    pg.wait_for_function("() => !document.querySelector('[data-copy-id][data-done]')", timeout=6000)
+    assert pg.locator("[data-id-status]").inner_text() == "", "the confirmation goes away again"
     context.close()
 
 
