@@ -666,7 +666,7 @@ class Observation(Model):
     """单位：来源使用的单位，应与指标的单位相同或可以换算（例如 万元 和 亿元）。
     The unit the source uses."""
     source: Id | None = None
-    """来源：说出这个数值的公开来源；列表里没有时先在“来源”中新建一条。
+    """来源：说出这个数值的公开来源；列表里没有时，先在“来源”中新建并发布，再回来选择。
     Id of the source (its file: sources/<id>.yaml)."""
     quote: Str | None = None
     """原文句子：从来源中原样复制说出这个数值的句子。
@@ -741,7 +741,7 @@ class StatusEntry(Model):
     """摘要：用一两句话概括来源所说的进展。
     What the source says, in short."""
     source: Id
-    """来源：说出这条进展的公开来源；列表里没有时先在“来源”中新建一条。
+    """来源：说出这条进展的公开来源；列表里没有时，先在“来源”中新建并发布，再回来选择。
     Id of the source (its file: sources/<id>.yaml)."""
     quote: Str
     """原文句子：从来源中原样复制说出这条进展的句子。
@@ -795,9 +795,7 @@ _REPO = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
 def _repo(v):
     v = _word(v)
     if not _REPO.match(v):
-        raise PydanticCustomError(
-            "value-not-allowed", "“{v}”应写作 所有者/仓库名，例如 kjj-tianmen/plan-site（GitLab 可以带子组）", {"v": v}
-        )
+        raise PydanticCustomError("editor-setting-invalid", "repo“{v}”应写作 所有者/仓库名", {"v": v})
     return v
 
 
@@ -836,7 +834,7 @@ class EditorSettings(Model):
         missing = [name for name in _EDITOR_NEEDS[self.backend] if getattr(self, name) is None]
         if missing:
             raise PydanticCustomError(
-                "field-missing",
+                "editor-setting-invalid",
                 "backend: {backend} 还需要填写 {fields}",
                 {"backend": self.backend, "fields": "、".join(missing)},
             )

@@ -387,6 +387,13 @@ _CODES = [
         "site.yaml 指向了 plans 中没有的规划",
         "current（首页突出显示的规划）和 legacy_plan（旧网址转到的规划）必须是 plans 列出的文件夹之一。",
     ),
+    Code(
+        "editor-setting-invalid",
+        "site.yaml 中表单编辑器（editor:）的设置写法不对或不完整",
+        "repo 写成 所有者/仓库名（例如 kjj-tianmen/plan-site，GitLab 可以带子组）；backend: gitlab 还要写 app_id"
+        "（在 GitLab 中为本网站登记的 OAuth 应用的 ID）；backend: gitea 还要写 app_id、api_root（https://…/api/v1）"
+        "和 base_url（Gitea 的地址）。",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

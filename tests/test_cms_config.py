@@ -262,10 +262,10 @@ def test_a_wrong_editor_setting_is_reported_at_its_line_in_chinese(tmp_path: Pat
     _, report, site = _editor_site(tmp_path, {"backend": "gitlab", "repo": "no-owner"})
     assert site is None
     found = {(p.file, p.code, p.field) for p in report.errors}
-    assert ("data/site.yaml", "value-not-allowed", "editor.repo") in found
+    assert ("data/site.yaml", "editor-setting-invalid", "editor.repo") in found
     _, report, site = _editor_site(tmp_path / "b", {"backend": "gitlab", "repo": "kjj/plan"})
     (problem,) = report.errors
-    assert (problem.file, problem.code, problem.field) == ("data/site.yaml", "field-missing", "editor")
+    assert (problem.file, problem.code, problem.field) == ("data/site.yaml", "editor-setting-invalid", "editor")
     lines = (tmp_path / "b" / "data" / "site.yaml").read_text(encoding="utf-8").splitlines()
     assert "app_id" in problem.detail and lines[problem.line - 1].strip() == "backend: gitlab"  # the editor's mapping
     _, report, _ = _editor_site(tmp_path / "c", {"backend": "bitbucket", "repo": "kjj/plan"})
