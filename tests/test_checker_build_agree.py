@@ -36,9 +36,11 @@ TODAY = dt.date(2026, 12, 1)
 
 # ------------------------------------------------------------------------------ ui keys
 
-# t("key") and w("key") in templates and Python, ui["key"] / ui['key'] in the theme and the hook;
-# a key followed by ~ or + is a family prefix ("status." ~ code).
-_USE = re.compile(r"""(?:(?<![\w.])(?:t|w|lang\.t|self\.t)\(\s*|\bui\[\s*)(["'])([A-Za-z0-9_.]+)\1(\s*[~+])?""")
+# t("key") and w("key") in templates and Python, ui_text(plan, "key", …) in Python, ui["key"] / ui['key'] in the
+# theme and the hook; a key followed by ~ or + is a family prefix ("status." ~ code).
+_USE = re.compile(
+    r"""(?:(?<![\w.])(?:t|w|lang\.t|self\.t)\(\s*|\bui_text\(\s*[\w.]+,\s*|\bui\[\s*)(["'])([A-Za-z0-9_.]+)\1(\s*[~+])?"""
+)
 _HTML_USE = re.compile(r"""\bui\[\s*(["'])([A-Za-z0-9_.]+)\1""")  # lang.t() in overrides is the theme's own
 
 
@@ -81,8 +83,18 @@ def test_every_no_data_reason_the_status_rule_gives_has_its_ui_key():
 def test_the_scan_catches_a_key_a_template_would_add(tmp_path: Path):
     """The regular expression the key test relies on matches every way a template spells a use."""
     sample = """{{ t("a.b") }} {{ t('c.d') }} {{ t("status." ~ s.code) }} lang.t('e.f') w("g.h") ui["i.j"]"""
+    sample += """ ui_text(plan, "k.l", "zh") ui_text(self.plan, 'm.n', lang)"""
     found = {(m.group(2), bool(m.group(3))) for m in _USE.finditer(sample)}
-    assert found == {("a.b", False), ("c.d", False), ("status.", True), ("e.f", False), ("g.h", False), ("i.j", False)}
+    assert found == {
+        ("a.b", False),
+        ("c.d", False),
+        ("status.", True),
+        ("e.f", False),
+        ("g.h", False),
+        ("i.j", False),
+        ("k.l", False),
+        ("m.n", False),
+    }
 
 
 # ------------------------------------------------------------------------------ generated variations
