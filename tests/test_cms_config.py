@@ -340,3 +340,27 @@ def test_the_build_copies_the_bundle_its_chunks_and_wasm_but_no_source_map(tmp_p
     write_admin(tmp_path, tmp_path / "site", site)
     written = sorted(p.name for p in (tmp_path / "site" / "admin").iterdir())
     assert written == sorted(["117.decap-cms.js", "ab12.wasm", "decap-cms.js", *STATIC, *cms.FILES])
+
+
+def test_on_a_two_plan_site_each_plan_has_its_own_labelled_forms(tmp_path: Path):
+    from .test_two_plans import two_plan_project
+
+    data, _docs = two_plan_project(tmp_path)
+    report, site = check_site(data, tmp_path)
+    assert report.errors == [] and site is not None and len(site.plans) == 2
+    config = _config(site)
+    collections = _collections(config)
+    for folder, plan in site.plans.items():
+        mine = [c for c in config["collections"] if c["name"].endswith(f"-{folder}")]
+        assert {c["name"].removesuffix(f"-{folder}") for c in mine} >= {"updates-zh", "updates-en"}
+        for c in mine:  # each label says its plan; data forms write into the plan's own folder
+            assert c["label"].endswith(f" · {cms.plan_name(plan)}") or c["name"].startswith("updates-en"), c["label"]
+            assert c["folder"].split("/")[1] == folder or c["folder"].split("/")[2] == folder, c["folder"]
+            for f in c["fields"]:
+                if f["widget"] == "relation":
+                    assert f["collection"] == f"sources-{folder}"  # a plan's values cite its own sources
+        if _per_item("observation"):
+            options = _fields(collections[f"observations-{folder}"])["indicator"]["options"]
+            assert [o["value"] for o in options] == [i.id for i in plan.indicators]
+    names = {o["label"].split(" · ")[0] for o in cms.shortcodes(site)["options"]["value"]}
+    assert names == {cms.plan_name(p) for p in site.plans.values()}  # with two plans each name says its plan
