@@ -307,10 +307,12 @@ def status_collection(place: Place, plan: Plan, of: str) -> dict[str, Any]:
     fields = []
     for name in e.model_fields:
         if name in ("project", "milestone"):
-            if name == of:
-                fields.append(_field(e, name, required=True, **_select(targets)))
+            if name == of:  # this form is about one of the two: its hint says no "either … or"
+                fields.append(_field(e, name, required=True, hint=f"这条进展属于哪个{about}。", **_select(targets)))
         elif name == "stage":
-            fields.append(_field(e, name, **_select(_stage_options(plan, stages))))
+            options = _stage_options(plan, stages)
+            hint = f"{about}的阶段：{'、'.join(label for _, label in options)}。"
+            fields.append(_field(e, name, hint=hint, **_select(options)))
         elif name == "source":
             fields.append(_source_relation(place, e, required=True))
         elif name == "quote":
