@@ -1095,7 +1095,7 @@ def _front(content: bytes) -> tuple[str, str]:
         story = split_story(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return "", ""
-    doc, _ = parse_yaml_text(story.front or "", "story")
+    doc, _ = parse_yaml_text(story.front or "", "story", front_matter=True)
     meta = doc.data if isinstance(doc.data, dict) else {}
     return str(meta.get("title") or ""), str(meta.get("date") or "")
 

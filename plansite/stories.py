@@ -262,7 +262,7 @@ def _front_matter(story: Story, text: str, file: str, today: dt.date) -> Iterato
         return
     # Blank lines in front of the YAML put every position, and the line numbers inside messages
     # ("第 2 行已经出现过"), on the file's own lines; a problem on line 0 (the whole text) is moved to the front.
-    doc, yaml_problems = parse_yaml_text("\n" * (story.front_line - 1) + story.front, file)
+    doc, yaml_problems = parse_yaml_text("\n" * (story.front_line - 1) + story.front, file, front_matter=True)
     yield from (p if p.line else replace(p, line=story.front_line, column=1) for p in yaml_problems)
     if doc.data is None:
         return

@@ -55,7 +55,7 @@ def read_updates(docs_dir: Path, folder: str = "") -> list[Update]:
         except (OSError, UnicodeDecodeError) as e:
             raise UpdateError(f"{path}:1: 无法读取动态文章 / cannot read the story ({e})") from None
         story = split_story(text)
-        doc, problems = parse_yaml_text(story.front or "", str(path))
+        doc, problems = parse_yaml_text(story.front or "", str(path), front_matter=True)
         broken = story.front is None or any(p.severity == ERROR for p in problems)
         meta = None if broken else doc.data
         if not isinstance(meta, dict) or not meta.get("title") or type(meta.get("date")) is not dt.date:

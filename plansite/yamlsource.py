@@ -11,6 +11,7 @@ Chinese wording of syntax and encoding problems lives in plansite.yamlerrors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,36 @@ MAX_PROBLEMS = 50  # per file: a pasted list of 20,000 duplicate keys is reporte
 MAX_VALUES = 20_000  # keys, texts, numbers, mappings and lists in one file (the most today: 2,471, glossary.yaml)
 
 Loc = tuple  # a path into the data: ('indicators', 3, 'value')
+
+
+def _core_schema(base: type) -> type:
+    """The loader with YAML 1.2's core schema for plain scalars, the schema the form editor writes in.
+
+    PyYAML resolves plain scalars by YAML 1.1, so text the form writes plain would change meaning on reading:
+    yes/no/on/off become booleans, 12:30 becomes 750 (base 60), 1_000 becomes 1000, 017 becomes 15 (octal) and a
+    date typed into a text field becomes a date. Here only true/false are booleans, only plain decimal (and 0x)
+    numbers are numbers, and dates stay text: date fields read YYYY-MM-DD text themselves (models.Date).
+    """
+    resolvers: dict = {}
+
+    def add(tag: str, pattern: str, first: str) -> None:
+        for ch in first:
+            resolvers.setdefault(ch, []).append((tag, re.compile(pattern, re.X)))
+
+    add("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN")
+    resolvers.setdefault("", []).append(("tag:yaml.org,2002:null", re.compile(r"^$")))
+    add("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
+    add("tag:yaml.org,2002:int", r"^(?:[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+)$", "-+0123456789")
+    add(
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    )
+    return type(f"Core{base.__name__}", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
+DATA_LOADER = _core_schema(yamlerrors.LOADER)  # data files (the form editor writes them)
+FRONT_MATTER_LOADER = yamlerrors.LOADER  # story front matter: MkDocs reads it with PyYAML's YAML 1.1 rules
 
 
 @dataclass
@@ -84,8 +115,9 @@ def _tab_problems(text: str, file: str) -> list[Problem]:
     return out
 
 
-def parse_yaml_text(text: str, file: str) -> tuple[YamlDoc, list[Problem]]:
-    """Parse YAML text (a whole file, or a story's front matter) the same way load_yaml does."""
+def parse_yaml_text(text: str, file: str, *, front_matter: bool = False) -> tuple[YamlDoc, list[Problem]]:
+    """Parse YAML text the same way load_yaml does: a data file (YAML 1.2 core scalars, as the form editor writes
+    them), or with front_matter a story's front matter (read as MkDocs reads it)."""
     doc = YamlDoc(file)
     text = text.removeprefix("\ufeff")
     size = len(text.encode("utf-8", errors="replace"))
@@ -94,7 +126,7 @@ def parse_yaml_text(text: str, file: str) -> tuple[YamlDoc, list[Problem]]:
     found = _control_characters(text, file) or _tab_problems(text, file) or yamlerrors.slips(text, file)
     if found:
         return doc, found[:MAX_PROBLEMS]
-    loader = yamlerrors.LOADER(text)
+    loader = (FRONT_MATTER_LOADER if front_matter else DATA_LOADER)(text)
     try:
         return doc, _Builder(doc, loader).run()
     except yaml.MarkedYAMLError as e:

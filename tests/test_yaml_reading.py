@@ -6,6 +6,7 @@ is about one character, the message must name it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -18,7 +19,15 @@ import yaml
 
 from plansite import paths
 from plansite.problems import CODES
-from plansite.yamlsource import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_VALUES, load_yaml, parse_yaml_text
+from plansite.yamlsource import (
+    DATA_LOADER,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_VALUES,
+    load_yaml,
+    parse_yaml_text,
+)
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -110,14 +119,61 @@ def test_text_that_only_looks_like_a_slip_is_accepted(text: str):
     assert problems_of(text) == []
 
 
+def _dates_as_text(value):
+    if isinstance(value, dict):
+        return {k: _dates_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def test_real_data_has_no_slips_and_reads_like_pyyaml():
-    """The reader must not refuse the real data, and must give back what yaml.safe_load gives (checker == build)."""
+    """The reader must not refuse the real data, must give back what PyYAML's own composer gives with the same
+    scalar rules, and must read the real data as yaml.safe_load does but for dates, which stay text (the YAML 1.2
+    core schema: models.Date reads them): so the switch from YAML 1.1 changed the meaning of nothing in data/."""
     files = sorted(paths.DATA.rglob("*.yaml"))
     assert len(files) > 10
     for path in files:
+        text = path.read_text(encoding="utf-8")
         doc, problems = load_yaml(path, path.name)
         assert problems == [], [p.format() for p in problems]
-        assert doc.data == yaml.safe_load(path.read_text(encoding="utf-8")), path
+        assert doc.data == yaml.load(text, Loader=DATA_LOADER), path
+        assert doc.data == _dates_as_text(yaml.safe_load(text)), path
+
+
+@pytest.mark.parametrize(
+    ("plain", "expected"),
+    [
+        ("yes", "yes"),  # YAML 1.1: True
+        ("No", "No"),  # False
+        ("on", "on"),  # True
+        ("12:30", "12:30"),  # 750, base 60
+        ("1_000", "1_000"),  # 1000
+        ("017", "017"),  # 15, octal
+        ("2024-03-21", "2024-03-21"),  # a date
+        ("true", True),
+        ("false", False),
+        ("149", 149),
+        ("-4", -4),
+        ("3.5", 3.5),
+        ("0.25", 0.25),
+        ("1e3", 1000.0),
+        ("~", None),
+        ("null", None),
+    ],
+)
+def test_plain_scalars_mean_what_the_form_editor_meant(plain, expected):
+    """The form editor writes YAML 1.2: text it writes plain must read back as that text, never as a boolean, a
+    base-60 number or a date (a title typed as "yes" or a time "12:30" must not change)."""
+    doc, problems = parse_yaml_text(f"a: {plain}\n", "f")
+    assert problems == []
+    assert doc.data == {"a": expected} and type(doc.data["a"]) is type(expected)
+
+
+def test_story_front_matter_is_read_as_mkdocs_reads_it():
+    """MkDocs reads a story's front matter with YAML 1.1 (a bare date is a date): the story checker must see the same."""
+    doc, _ = parse_yaml_text("date: 2024-03-21\n", "story", front_matter=True)
+    assert doc.data == {"date": dt.date(2024, 3, 21)}
 
 
 def test_positions_of_values_and_keys():
