@@ -133,6 +133,9 @@ def test_each_copy_button_copies_exactly_its_id_and_says_so(browser, base_url, p
         buttons = pg.locator("button.data-id__copy")
         assert buttons.count() == len(ids), (lang, path)
         assert [b.get_attribute("aria-label") for b in buttons.all()] == [label.replace("{id}", i) for i in ids]
+        # the id is heard once, as the button's name, not also as the text before it
+        heard = pg.locator(".data-id__code:not([aria-hidden='true']), .data-id__label:not([aria-hidden='true'])")
+        assert heard.count() == 0, (lang, path)
         status = pg.locator("[data-id-status]")
         assert status.get_attribute("aria-live") in (None, "polite") and status.get_attribute("role") == "status"
         for n in sorted({0, len(ids) - 1}):  # the first and the last id of the page

@@ -75,6 +75,10 @@
       button.setAttribute("aria-label", label.replace("{id}", code.textContent));
       button.innerHTML = ICON;
       box.appendChild(button);
+      /* the button's name says the id: a screen reader hears it once, not the text and then the button */
+      Array.prototype.forEach.call(box.querySelectorAll(".data-id__label, .data-id__code"), function (part) {
+        part.setAttribute("aria-hidden", "true");
+      });
     });
   }
 
