@@ -119,7 +119,7 @@ def test_a_second_value_for_the_same_indicator_and_year_names_the_other_file_and
 
 
 def test_a_unit_mismatch_points_at_the_chinese_unit_even_in_block_style(root: Path):
-    _edit(root, OBSERVATION, "unit:\n  zh: 家\n  en: ''\n", "unit:\n  en: ''\n  zh: 个\n")
+    _edit(root, OBSERVATION, 'unit:\n  zh: 家\n  en: ""\n', 'unit:\n  en: ""\n  zh: 个\n')
     (problem,) = _run(root, rules={"observation-unit"}).errors
     assert (problem.file, problem.line, problem.code) == (
         "data/" + OBSERVATION,
