@@ -495,7 +495,8 @@ def _origin(url: str) -> str:
 def policy(editor: m.EditorSettings | None) -> str:
     """The editor page's Content-Security-Policy: this site, the backend's API and sign-in hosts, decap-server on
     localhost. Decap's bundle needs 'unsafe-eval' (its configuration validator compiles schemas into functions)
-    and 'wasm-unsafe-eval' (the bundled WebAssembly); its styles are written at run time ('unsafe-inline')."""
+    (checked: without it Decap stops at "Error loading the CMS configuration") and 'wasm-unsafe-eval' (the WebAssembly
+    image encoders it compiles when a picture is uploaded in 媒体); its styles are written at run time ('unsafe-inline')."""
     name = editor.backend if editor else "github"
     hosts = []
     if editor is not None:
