@@ -358,7 +358,7 @@ def story_collection(place: Place, plan: Plan, lang: str) -> dict[str, Any]:
         "extension": "md",
         "format": "frontmatter",
         "create": True,
-        "slug": "{{fields.date}}-{{slug}}",
+        "slug": "{{fields.date}}-{{fields.slug}}",  # the same file name in both languages (stories.py checks it)
         "identifier_field": "title",
         "summary": "{{fields.date}} {{fields.title}}",
         "sortable_fields": ["date", "title"],
@@ -379,6 +379,21 @@ def story_collection(place: Place, plan: Plan, lang: str) -> dict[str, Any]:
                 "hint": "发布日期（北京时间），不能晚于今天。"
                 if zh
                 else "Date of the story (China time), not later than today.",
+            },
+            {
+                "name": "slug",
+                "label": "文件名（英文短词）" if zh else "文件名 File name",
+                "widget": "string",
+                "required": True,
+                "pattern": [
+                    "^[a-z0-9]+(-[a-z0-9]+)*$",
+                    "只用小写英文字母、数字和连字符，例如 high-tech-enterprises-2025",
+                ],
+                "hint": "几个英文小写单词，用连字符连起来，例如 high-tech-enterprises-2025。"
+                "同一篇动态的中文版和英文版填同一个，网站才能在两种语言之间切换。"
+                if zh
+                else "A few lower-case English words joined by hyphens, e.g. high-tech-enterprises-2025: the same as "
+                "in the Chinese version of the story, so the language switch finds it.",
             },
             {
                 "name": "description",

@@ -327,7 +327,19 @@ _CODES = [
     Code(
         "story-field-unknown",
         "动态文章开头出现了一个不认识的字段",
-        "front matter 只用 title、date 和 description 三个字段；可能是拼写错误，请改正或删掉这一行。",
+        "front matter 只用 title、date、slug 和 description 四个字段；可能是拼写错误，请改正或删掉这一行。",
+    ),
+    Code(
+        "story-slug-invalid",
+        "动态文章的 slug（文件名用的英文短词）写得不对",
+        "slug 只用小写英文字母、数字和连字符“-”，例如 high-tech-enterprises-2025；不要用中文、空格或下划线。"
+        "同一篇动态的中文版和英文版填同一个 slug。",
+    ),
+    Code(
+        "story-file-name-mismatch",
+        "动态文章的文件名和它的日期、slug 对不上",
+        "文件名应当是“日期-slug.md”，例如 2025-03-28-high-tech-enterprises.md：请按提示改文件名，或改 slug。"
+        "中文版和英文版文件名相同，切换语言时才能找到对方。",
     ),
     Code(
         "story-date-invalid",

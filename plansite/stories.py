@@ -15,7 +15,7 @@ import difflib
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .plan import Plan
 
 KINDS = ("value", "target", "chart", "plan")
-FIELDS = ("title", "date", "description")
+FIELDS = ("title", "date", "slug", "description")
 REQUIRED = ("title", "date")
 # Chart ids besides the indicators' own (plansite/charts.py all_charts; a test keeps the two equal).
 EXTRA_CHARTS = ("overview", "projects-by-chain")
@@ -304,6 +304,27 @@ def _front_matter(story: Story, text: str, file: str, today: dt.date) -> Iterato
             yield Problem("story-date-invalid", file, line, col, field="date", value=str(date))
         elif date > today:
             yield Problem("story-date-future", file, line, col, field="date", value=str(date), detail=f"今天是 {today}")
+    yield from _slug_problems(meta, file, where)
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _slug_problems(meta: dict, file: str, where: Callable[..., tuple[int, int]]) -> Iterator[Problem]:
+    """slug (optional; the form editor asks for it): the short English words that name the file, the same in the
+    Chinese and the English version of a story, so the language switch finds the other one."""
+    if "slug" not in meta:
+        return
+    slug, date = meta["slug"], meta.get("date")
+    line, col = where("slug")
+    if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
+        yield Problem("story-slug-invalid", file, line, col, field="slug", value=str(slug))
+        return
+    if isinstance(date, dt.date) and not isinstance(date, dt.datetime):
+        stem = Path(file).stem
+        if stem != f"{date.isoformat()}-{slug}":
+            detail = f"文件名是 {stem}.md，按 date 和 slug 应为 {date.isoformat()}-{slug}.md"
+            yield Problem("story-file-name-mismatch", file, line, col, field="slug", value=slug, detail=detail)
 
 
 def _body_problems(masked: str, start: int, known: Known | None) -> Iterator[tuple[str, int, str, str, str]]:
