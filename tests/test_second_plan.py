@@ -302,15 +302,16 @@ def second_page_types(second, second_root) -> list[str]:
     return page_types(second, stories) + [f"embed/{second.indicators[0].id}/", "embed/overview/"]
 
 
-def _visit_every_page(browser, second_url, second, second_root, prefix, look):
-    """Visit every page type of the second plan at phone width (each must be itself, not the 404 page), with its
-    charts asked for; look(pg) -> what is wrong on the page, if anything. Returns ({path: wrong}, hosts asked)."""
+def _visit_every_page(browser, second_url, second, second_root, prefix, look, more=()):
+    """Visit every page type of the second plan, and the more paths given, at phone width (each must be itself, not
+    the 404 page), with its charts asked for; look(pg) -> what is wrong on the page, if anything. Returns
+    ({path: wrong}, hosts asked)."""
     context = browser.new_context(viewport=PHONE)
     hosts: set[str] = set()
     context.on("request", lambda r: hosts.add(r.url.split("/")[2]))
     pg = context.new_page()
     found = {}
-    for path in second_page_types(second, second_root):
+    for path in dict.fromkeys([*second_page_types(second, second_root), *more]):
         visit(pg, second_url + prefix + path)
         ask_for_charts(pg)
         pg.wait_for_load_state("networkidle")
@@ -343,17 +344,19 @@ def test_the_second_plan_fits_a_phone_and_asks_no_other_host(browser, second_url
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect: an indicator page's values table (not a card table) squeezes 年份/类型 to 42-62 px when a "
-    "source is long (also on 11 of the Tianmen plan's 18 indicator pages, which the phone test's sample misses); "
-    "remove this mark once the table reads on a phone",
-)
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_no_table_cell_of_the_second_plan_is_narrower_than_64px_on_a_phone(
     browser, second_url, second, second_root, prefix
 ):
+    """Every page type and every indicator page (each values table holds sources of its own lengths)."""
+    every_indicator = [f"indicators/{i.id}/" for i in second.indicators]
     narrow, _ = _visit_every_page(
-        browser, second_url, second, second_root, prefix, lambda pg: pg.evaluate(NARROW_CELLS, MIN_CELL)[:3]
+        browser,
+        second_url,
+        second,
+        second_root,
+        prefix,
+        lambda pg: pg.evaluate(NARROW_CELLS, MIN_CELL)[:3],
+        more=every_indicator,
     )
     assert narrow == {}
