@@ -1,8 +1,9 @@
 """Tables that read on a phone: below 600 px every wide table becomes cards, each cell under its column's name.
 
 Real headless Chromium at 375 px against the built site. Page addresses come from the plan (conftest.page_types:
-its first and last plan page, indicator and chain, the first story), so the tests follow the data, not a list of
-one plan's ids; each page must be served as itself, not as the 404 page (conftest.visit).
+its first and last plan page, indicator and chain, the first story; and every indicator page, since each values
+table holds sources of its own lengths), so the tests follow the data, not a list of one plan's ids; each page must
+be served as itself, not as the 404 page (conftest.visit).
 """
 
 from __future__ import annotations
@@ -49,6 +50,29 @@ def test_no_table_cell_is_narrower_than_64px_on_a_phone(browser, base_url, plan,
     assert narrow == {}
 
 
+LARGE_TEXT = "localStorage.setItem('plansite.largeText', '1')"  # 长者模式, as access.js stores it
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large-text"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_cell_of_any_indicator_page_is_narrower_than_64px_on_a_phone(browser, base_url, plan, prefix, large):
+    """Every indicator page of the plan, not a sample: its values table holds a source of any length, and the year
+    and kind of each value stay legible beside it (the sample of page_types once missed 11 of 18 pages)."""
+    context = browser.new_context(viewport=PHONE)
+    if large:
+        context.add_init_script(LARGE_TEXT)
+    pg = context.new_page()
+    narrow = {}
+    for ind in plan.indicators:
+        visit(pg, base_url + at(f"{prefix}indicators/{ind.id}/"))
+        assert pg.evaluate("document.documentElement.classList.contains('large-text')") == large
+        found = pg.evaluate(NARROW_CELLS, MIN_CELL)
+        if found:
+            narrow[ind.id] = found[:3] + ([f"… {len(found)} cells"] if len(found) > 3 else [])
+    context.close()
+    assert len(plan.indicators) > 1 and narrow == {}
+
+
 CARD_LABELS = """() => [...document.querySelectorAll('table.stack')].flatMap(table => {
   const heads = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
   return [...table.querySelectorAll('tbody tr:not(.gap)')].flatMap(tr => [...tr.children].map((cell, i) => ({
@@ -70,6 +94,39 @@ def test_every_card_cell_shows_its_column_name(browser, base_url, path):
     assert all(c["label"] == c["head"] for c in data), [c for c in data if c["label"] != c["head"]][:3]
     assert all(c["before"] == '"' + c["head"] + '"' for c in data), [c["before"] for c in data][:3]
     assert all(c["display"] != "table-cell" for c in cells)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_indicator_values_table_becomes_labelled_cards_on_a_phone(browser, base_url, plan, prefix):
+    """One card per value (its year as the card's title), each value, kind and source under its column's name."""
+    context = browser.new_context(viewport=PHONE)
+    pg = context.new_page()
+    wrong = {}
+    for ind in plan.indicators:
+        visit(pg, base_url + at(f"{prefix}indicators/{ind.id}/"))
+        cells = pg.evaluate(CARD_LABELS.replace("table.stack", "table.values-table"))
+        years = [c for c in cells if c["tag"] == "TH"]
+        data = [c for c in cells if c["tag"] == "TD"]
+        rows = len(ind.earlier) + 2 + len(plan.observations_of(ind.id))  # earlier values, baseline, values, target
+        bad = [c for c in data if c["label"] != c["head"] or c["before"] != '"' + str(c["head"]) + '"']
+        if len(years) != rows or len(data) != 3 * rows or bad or any(c["display"] == "table-cell" for c in cells):
+            wrong[ind.id] = (len(years), rows, bad[:2])
+    context.close()
+    assert wrong == {}
+
+
+def test_an_indicator_values_table_prints_as_a_table(browser, base_url, plan):
+    """Print keeps the table (cards are for narrow screens only), its header row shown, on every indicator page."""
+    context = browser.new_context(viewport=PHONE)
+    pg = context.new_page()
+    pg.emulate_media(media="print")
+    shown = {}
+    for ind in plan.indicators:
+        visit(pg, base_url + at(f"indicators/{ind.id}/"))
+        shown[ind.id] = pg.evaluate("""() => { const t = document.querySelector('table.values-table');
+            return [getComputedStyle(t).display, getComputedStyle(t.tHead).position, t.tHead.getBoundingClientRect().height > 1]; }""")
+    context.close()
+    assert shown and all(s == ["table", "static", True] for s in shown.values()), shown
 
 
 def test_the_plan_indicator_table_becomes_cards_on_a_phone(browser, base_url, plan):
