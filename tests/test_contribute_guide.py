@@ -16,6 +16,7 @@ import yaml
 
 from plansite import paths
 from plansite.site import check_site
+from plansite.stories import check_stories
 
 from .conftest import current_folder
 
@@ -30,7 +31,7 @@ def examples(lang: str) -> list[tuple[str | None, str, str]]:
     found = []
     for m in FENCE.finditer(text):
         intro = text[: m.start()].rstrip().rsplit("\n\n", 1)[-1]
-        named = re.findall(r"`(data/[^`]+?\.yaml)`", intro)
+        named = re.findall(r"`((?:data|docs)/[^`]+?\.(?:yaml|md))`", intro)
         path = named[0].replace(FOLDER[lang], current_folder()) if named else None
         found.append((path, m.group(1), m.group(2)))
     return found
@@ -54,6 +55,18 @@ def test_the_editorial_note_example_is_a_real_note(lang):
     assert shown, "the guide quotes an editorial note"
     for [note] in shown:
         assert note == notes.get(note["id"]), f"{lang}: the note {note['id']} differs from {notes_file.name}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_story_example_passes_the_story_checker(lang, tmp_path, plan):
+    """Saved under the name the guide gives it, the example story has no problem at all, warnings included."""
+    [(path, story)] = [(p, block) for p, kind, block in examples(lang) if kind == "markdown"]
+    assert path and path.startswith(f"docs/{lang}/"), path
+    file = tmp_path / "updates" / Path(path).name
+    file.parent.mkdir()
+    file.write_text(story, encoding="utf-8")
+    problems, count = check_stories([tmp_path], tmp_path, plan)
+    assert count == 1 and [p.format() for p in problems] == []
 
 
 def _slip(line: str) -> str:
