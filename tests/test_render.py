@@ -8,6 +8,7 @@ import pytest
 from markupsafe import escape
 
 from plansite import models as m
+from plansite.check import load_plan
 from plansite.render import Lang, PageContext, Renderer, alternate_url, annotate, relative_url
 from plansite.textformat import full_width, number
 
@@ -158,13 +159,29 @@ def test_nav_lists_only_pages_that_exist(pages, plan):
         assert rendered | written <= listed
 
 
-def test_first_use_of_a_glossary_term_on_a_page_links_to_its_definition(pages, plan):
-    term = next(t for t in plan.glossary.terms if t.term.zh == "星创天地")
-    md = pages["zh"]["plan/3-2.md"]
-    link = f'<a class="gloss" href="../../glossary/#{term.id}" title="'
-    assert md.count(link) == 1 and md.count("星创天地") > 1
-    en = pages["en"]["plan/3-2.md"]
-    assert en.count(f'href="../../glossary/#{term.id}"') == 1
+def test_first_use_of_a_glossary_term_on_a_page_links_to_its_definition(tmp_path):
+    """On the SYNTHETIC second plan with one SYNTHETIC term its text uses on several pages: on each plan page that
+    uses the term in two paragraphs or more, exactly one use (the first) links to the glossary, in both languages."""
+    from .test_page_context import TERM
+    from .test_second_plan import assemble
+
+    second = assemble(tmp_path)
+    glossary = second / "data" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + TERM, encoding="utf-8")
+    plan = load_plan(second / "data", second)
+    term = next(t for t in plan.glossary.terms if t.id == "example-city-term")
+    for lang in ("zh", "en"):
+        word = term.term.zh if lang == "zh" else term.term.en
+        uses: dict[str, int] = {}  # plan pages whose paragraphs use the term: how many of them
+        for lp in plan.located_paragraphs():
+            if word in (lp.paragraph.text.zh if lang == "zh" else lp.paragraph.text.en or ""):
+                uses[f"plan/{lp.section.id}.md"] = uses.get(f"plan/{lp.section.id}.md", 0) + 1
+        pages = {p.path: p.markdown for p in Renderer(plan, lang).pages()}
+        using = {path: pages[path] for path, n in uses.items() if n >= 2}
+        assert using, (lang, "the fixture should use the term in two paragraphs of one page")
+        for path, md in using.items():
+            links = re.findall(rf'<a class="gloss" href="[./]*glossary/#{term.id}"[^>]*>([^<]*)</a>', md)
+            assert len(links) == 1, (lang, path, links)
 
 
 def test_glossary_page_shows_every_term_in_both_languages(pages, plan):
@@ -185,8 +202,12 @@ def test_glossary_page_shows_every_term_in_both_languages(pages, plan):
     ],
 )
 def test_indicator_page_puts_the_target_qualifier_where_the_language_puts_it(plan, lang, qualifier, expected):
-    real = plan.indicator("high-tech-enterprises")
-    ind = real.model_copy(update={"target": real.target.model_copy(update={"qualifier": qualifier})})
+    """A SYNTHETIC target (110, 家 / enterprises) on the plan's first indicator with a target: only the qualifier's
+    place is under test."""
+    real = next(i for i in plan.indicators if i.target and i.target.value is not None)
+    unit = m.Text(zh="家", en="enterprises")
+    target = real.target.model_copy(update={"qualifier": qualifier, "value": 110})
+    ind = real.model_copy(update={"target": target, "unit": unit})
     renderer = Renderer(plan, lang)
     page = renderer._render("indicators/x.md", "indicator.md.j2", ind=ind)
     assert expected in page.markdown
