@@ -575,7 +575,7 @@ def index_html(site: Site) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{_html(title)}</title>
 <link rel="cms-config-url" type="text/yaml" href="config.yml">
-<link rel="icon" href="data:,">
+<link rel="icon" href="../assets/images/favicon.png">
 <link rel="stylesheet" href="admin.css">
 </head>
 <body data-configured="{configured}">
