@@ -42,7 +42,7 @@ from .charts import all_charts
 from .facts import history_from
 from .plan import Plan
 from .site import Site
-from .stories import PLAN_FACT_IDS
+from .stories import PLAN_FACT_IDS, SLUG_PATTERN
 from .wording import plan_facts
 
 ADMIN = Path("docs") / "admin"  # relative to the project root
@@ -54,7 +54,7 @@ LOCAL_BACKEND = ("http://localhost:8081", "http://127.0.0.1:8081")  # decap-serv
 _API_ROOT = {"github": "https://api.github.com", "gitlab": "https://gitlab.com/api/v4"}
 _BASE_URL = {"github": "https://api.netlify.com", "gitlab": "https://gitlab.com"}
 _IMAGES = {"github": ("https://avatars.githubusercontent.com",)}  # the signed-in user's avatar
-_ID_PATTERN = [r"^[a-z0-9]+(-[a-z0-9]+)*$", "只能用小写英文字母、数字和连字符，例如 high-tech-enterprises"]
+_ID_PATTERN = [rf"^{SLUG_PATTERN}$", "只能用小写英文字母、数字和连字符，例如 high-tech-enterprises"]
 _URL_PATTERN = [r"^https?://[^\s/]+\.[^\s]+$", "请填写以 http:// 或 https:// 开头的完整网址"]
 _GENERATED = "# 由 python -m plansite cms-config 根据 plansite/models.py 和 data/ 生成，请勿手改。\n"
 
@@ -386,7 +386,7 @@ def story_collection(place: Place, plan: Plan, lang: str) -> dict[str, Any]:
                 "widget": "string",
                 "required": True,
                 "pattern": [
-                    "^[a-z0-9]+(-[a-z0-9]+)*$",
+                    f"^{SLUG_PATTERN}$",
                     "只用小写英文字母、数字和连字符，例如 high-tech-enterprises-2025",
                 ],
                 "hint": "几个英文小写单词，用连字符连起来，例如 high-tech-enterprises-2025。"

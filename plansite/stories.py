@@ -307,7 +307,8 @@ def _front_matter(story: Story, text: str, file: str, today: dt.date) -> Iterato
     yield from _slug_problems(meta, file, where)
 
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # the form editor asks for the same (plansite/cms.py)
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 def _slug_problems(meta: dict, file: str, where: Callable[..., tuple[int, int]]) -> Iterator[Problem]:
